@@ -1,0 +1,90 @@
+"""Diagnostics: one value type for every problem any stage finds, and the core's codes.
+
+No stage prints. Each returns `Diagnostic`s; the CLI sorts and renders them. The code
+catalogue here is the single source of each code's severity and one-line title; the longer
+story for `prog explain` lives in `dsl.explain`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dsl.nodes import Span
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: str
+    message: str
+    span: Span
+    hint: str | None = None
+    suggestion: str | None = None  # the close word a `did you mean` names
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.file, self.span.line, self.span.col, self.code)
+
+
+# code -> (severity, title). Titles are the rule descriptions of `prog explain` and SARIF.
+CORE_CODES: dict[str, tuple[str, str]] = {
+    "P001": (ERROR, "syntax error"),
+    "P002": (ERROR, "a word the vocabulary in force does not know in that place"),
+    "P003": (ERROR, "a sport's word used without its `sport` line"),
+    "P004": (ERROR, "a plugin failed to load or misbehaved"),
+    "P005": (ERROR, "a limit broken, an include outside the root, or a cycle"),
+    "P006": (ERROR, "a disadvantage that is not allowed"),
+    "P007": (ERROR, "a context statement in the wrong place, or repeated"),
+    "P101": (WARNING, "no `target`: right glute-med assumed"),
+    "P102": (WARNING, "two kinds of tweak applied with no `retest` between them"),
+    "P103": (WARNING, "`taper`, `undo` or `restore` of something that is not active"),
+    "P104": (WARNING, "tweaks still active at the end: no carryover to the pure function"),
+    "P105": (WARNING, "`disadvantage` while tweaks are active, or before any `retest`"),
+    "P106": (WARNING, "a foot position replaced by its opposite on the same foot"),
+    "P107": (WARNING, "the program does not end with a `retest` after its last change"),
+    "P108": (WARNING, "an unused `define`, an empty phase, or a `try` with one alternative"),
+    "P109": (WARNING, "a dose out of the usual range"),
+    "P201": (INFO, "a driver replaced another on the same limb"),
+    "P202": (INFO, "a tweak that does not change the drive"),
+}
+
+
+def make(
+    code: str,
+    message: str,
+    span: Span,
+    *,
+    hint: str | None = None,
+    suggestion: str | None = None,
+) -> Diagnostic:
+    """A core diagnostic, its severity taken from the catalogue."""
+    return Diagnostic(code, CORE_CODES[code][0], message, span, hint, suggestion)
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `word`, if one is close enough to be worth suggesting."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def unknown_word(
+    code: str, what: str, word: str, span: Span, candidates: Iterable[str], *, hint: str | None = None
+) -> Diagnostic:
+    """`unknown plane `frontl``, with `did you mean `frontal`?` when one is close."""
+    options = sorted(set(candidates))
+    guess = closest(word, options)
+    message = f"unknown {what} `{word}`"
+    if guess is not None:
+        message += f"; did you mean `{guess}`?"
+    if hint is None and options and len(options) <= 12:
+        hint = f"{what}s here: " + ", ".join(options)
+    return make(code, message, span, hint=hint, suggestion=guess)
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> int:
+    """The highest severity rank among `diagnostics`, -1 when there are none."""
+    return max((SEVERITY_RANK[d.severity] for d in diagnostics), default=-1)

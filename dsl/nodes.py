@@ -1,0 +1,236 @@
+"""The AST: small frozen dataclasses, each with the `Span` of source text it came from.
+
+The parser builds these from Lark's tokens; nothing downstream re-reads source text or sees
+a Lark object. Words are lower-cased here, so every later stage compares plain strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where something is: file, 1-based line and column, end column exclusive."""
+
+    file: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to(self, other: Span) -> Span:
+        """The span from the start of this one to the end of `other`."""
+        return Span(self.file, self.line, self.col, other.end_line, other.end_col)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a statement (lower case), with its own span for pin-pointed messages."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """`x10`, `3x10`, `for 30s`, `for 2m`: sets and reps, or a duration in seconds."""
+
+    span: Span
+    sets: int | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    unit: str = ""  # "s" or "m" as written, for the canonical text
+
+    def text(self) -> str:
+        if self.seconds is not None:
+            amount = self.seconds // 60 if self.unit == "m" else self.seconds
+            return f"for {amount}{self.unit}"
+        if self.sets is not None:
+            return f"{self.sets}x{self.reps}"
+        return f"x{self.reps}"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Base of every statement: its keyword (as `op` in the trace) and span."""
+
+    span: Span
+
+    @property
+    def op(self) -> str:
+        return _OPS[type(self)]
+
+
+# --- context ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramTitle(Statement):
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target(Statement):
+    side: Word
+    muscle: Word
+
+
+@dataclass(frozen=True, slots=True)
+class SportLine(Statement):
+    name: Word
+    handed: Word | None
+
+
+@dataclass(frozen=True, slots=True)
+class Include(Statement):
+    path: str
+    path_span: Span
+
+
+# --- movement --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pivot(Statement):
+    plane: Word
+    dose: Dose | None
+
+
+@dataclass(frozen=True, slots=True)
+class Function(Statement):
+    phase: Word
+    dose: Dose | None
+
+
+@dataclass(frozen=True, slots=True)
+class Driver(Statement):
+    limb: Word
+    direction: Word
+
+
+@dataclass(frozen=True, slots=True)
+class Foot(Statement):
+    side: Word
+    position: Word
+
+
+@dataclass(frozen=True, slots=True)
+class Surface(Statement):
+    kind: Word  # "slope" or "flat"
+    direction: Word | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroundReaction(Statement):
+    level: Word
+
+
+# --- progression -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Retest(Statement):
+    test: Word | None
+
+
+@dataclass(frozen=True, slots=True)
+class Undo(Statement):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Taper(Statement):
+    ref: tuple[Word, ...]  # `foot`, `foot right`, `driver left-hand`, `all`, …
+    over: int | None
+    over_span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Disadvantage(Statement):
+    motions: tuple[Word, ...]
+    reverse: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Restore(Statement):
+    motions: tuple[Word, ...]  # a single `all` restores everything
+
+
+@dataclass(frozen=True, slots=True)
+class Note(Statement):
+    text: str
+
+
+# --- structure -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Block(Statement):
+    """A header with a body. `inline` is true for `phase fire: pivot frontal; retest`."""
+
+    body: tuple[Statement, ...]
+    inline: bool
+    header_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Phase(Block):
+    name: Word
+
+
+@dataclass(frozen=True, slots=True)
+class Define(Block):
+    name: Word
+
+
+@dataclass(frozen=True, slots=True)
+class Try(Block):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Use(Statement):
+    name: Word
+
+
+@dataclass(frozen=True, slots=True)
+class StrayBlock(Block):
+    """Indented lines under a line that opens no block; kept so their contents are checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """One parsed file."""
+
+    file: str
+    statements: tuple[Statement, ...]
+
+
+_OPS: dict[type, str] = {
+    ProgramTitle: "program",
+    Target: "target",
+    SportLine: "sport",
+    Include: "include",
+    Pivot: "pivot",
+    Function: "function",
+    Driver: "driver",
+    Foot: "foot",
+    Surface: "surface",
+    GroundReaction: "ground-reaction",
+    Retest: "retest",
+    Undo: "undo",
+    Taper: "taper",
+    Disadvantage: "disadvantage",
+    Restore: "restore",
+    Note: "note",
+    Phase: "phase",
+    Define: "define",
+    Try: "try",
+    Use: "use",
+    StrayBlock: "block",
+}
+
+CONTEXT = (ProgramTitle, Target, SportLine, Include)
+TWEAKS = (Driver, Foot, Surface, GroundReaction)
+BASES = (Pivot, Function)

@@ -1,0 +1,339 @@
+"""Parser: `Source` text in; a `nodes.Program` and syntax diagnostics (P001, P005) out.
+
+One LALR parser with the contextual lexer and an indentation postlexer is built once per
+process. The AST is built while parsing (a Lark transformer), with spans taken from the
+tokens themselves: no Lark tree is built and `propagate_positions` is not needed, which
+saves about a third of the parse time. Lark objects never leave this module.
+
+After a syntax error the offending line is blanked and the text parsed again, so one file
+reports several errors (up to `MAX_SYNTAX_ERRORS`) and the good lines are still checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
+from lark.indenter import Indenter
+
+from dsl import nodes as n
+from dsl import syntax
+from dsl.diagnostics import Diagnostic, make
+from dsl.source import Source
+
+MAX_SYNTAX_ERRORS = 20
+MAX_DEPTH = 32
+MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
+
+
+class _Stop(Exception):
+    """A problem after which parsing this file is pointless (nesting limit, bad indentation)."""
+
+    def __init__(self, diagnostic: Diagnostic, *, fatal: bool) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+        self.fatal = fatal
+
+
+class _Indenter(Indenter):
+    """Lark's indentation postlexer, with a clear error for tabs and the depth limit."""
+
+    NL_type = "_NL"
+    OPEN_PAREN_types: list[str] = []
+    CLOSE_PAREN_types: list[str] = []
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 4
+
+    def __init__(self, builder: _AstBuilder) -> None:
+        super().__init__()
+        self.builder = builder
+
+    def handle_NL(self, token: Token) -> Iterator[Token]:
+        yield token
+        last = token.rsplit("\n", 1)[1]
+        # A token that ends in a comment ends the file: there is nothing left to indent.
+        indent_str = last if not last.strip() else ""
+        line = (token.end_line or 1) if "\n" in token else (token.line or 1)
+        if "\t" in indent_str:
+            self.builder.report(
+                make(
+                    "P001",
+                    "a tab in the indentation; indent with spaces",
+                    self.builder.span_at(line, 1, len(indent_str) + 1),
+                    hint="`prog fmt` rewrites the file with 4 spaces per level",
+                )
+            )
+        indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
+        if indent > self.indent_level[-1]:
+            if len(self.indent_level) > MAX_DEPTH:
+                raise _Stop(
+                    make(
+                        "P005",
+                        f"blocks nested deeper than {MAX_DEPTH} levels",
+                        self.builder.span_at(line, 1, indent + 1),
+                    ),
+                    fatal=True,
+                )
+            self.indent_level.append(indent)
+            yield Token.new_borrow_pos(self.INDENT_type, indent_str, token)
+            return
+        while indent < self.indent_level[-1]:
+            self.indent_level.pop()
+            yield Token.new_borrow_pos(self.DEDENT_type, indent_str, token)
+        if indent != self.indent_level[-1]:
+            raise _Stop(
+                make(
+                    "P001",
+                    "this line's indentation matches no block above it",
+                    self.builder.span_at(line, 1, indent + 1),
+                    hint="indent each block by the same amount (4 spaces)",
+                ),
+                fatal=False,
+            )
+
+
+def _unescape(token: Token) -> str:
+    return re.sub(r'\\(["\\])', r"\1", token[1:-1])
+
+
+class _AstBuilder(Transformer):
+    """Builds `nodes` from tokens as the parser reduces each rule."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.file = ""
+        self.diagnostics: list[Diagnostic] = []
+
+    def reset(self, file: str) -> None:
+        self.file = file
+        self.diagnostics = []
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def span_at(self, line: int, col: int, end_col: int) -> n.Span:
+        return n.Span(self.file, line, col, line, end_col)
+
+    def _span(self, token: Token) -> n.Span:
+        return n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
+
+    def _word(self, token: Token) -> n.Word:
+        return n.Word(token.lower(), self._span(token))
+
+    def _stmt_span(self, first: Token, last: Any) -> n.Span:
+        end = last.span if isinstance(last, n.Statement | n.Dose | n.Word) else self._span(last)
+        return n.Span(self.file, first.line, first.column, end.end_line, end.end_col)
+
+    def _number(self, token: Token, digits: str | None = None) -> int:
+        digits = digits if digits is not None else token.lstrip("xX").rstrip("smSM")
+        if len(digits) > MAX_DIGITS:
+            self.report(
+                make("P005", f"the number `{digits[:12]}…` is too large", self._span(token))
+            )
+            return 10**MAX_DIGITS
+        return int(digits)
+
+    # --- file and blocks ---------------------------------------------------------------
+
+    def start(self, children: list[n.Statement]) -> list[n.Statement]:
+        return children
+
+    def inline_body(self, children: list[n.Statement]) -> tuple[bool, list[n.Statement]]:
+        return (True, children)
+
+    def _block(self, cls: type, children: list[Any], header_end: int) -> Any:
+        keyword = children[0]
+        header = children[:header_end]
+        rest = children[header_end:]
+        inline = len(rest) == 1 and isinstance(rest[0], tuple)
+        body = tuple(rest[0][1]) if inline else tuple(rest)
+        header_span = self._stmt_span(keyword, header[-1])
+        span = header_span.to(body[-1].span) if body else header_span
+        extra = {"name": self._word(children[1])} if cls in (n.Phase, n.Define) else {}
+        return cls(span=span, body=body, inline=inline, header_span=header_span, **extra)
+
+    def phase(self, children: list[Any]) -> n.Phase:
+        return self._block(n.Phase, children, 2)
+
+    def define(self, children: list[Any]) -> n.Define:
+        return self._block(n.Define, children, 2)
+
+    def try_(self, children: list[Any]) -> n.Try:
+        return self._block(n.Try, children, 3)
+
+    def stray_block(self, children: list[n.Statement]) -> n.StrayBlock:
+        first = children[0].span
+        return n.StrayBlock(
+            span=first.to(children[-1].span), body=tuple(children), inline=False, header_span=first
+        )
+
+    # --- statements --------------------------------------------------------------------
+
+    def program(self, c: list[Token]) -> n.ProgramTitle:
+        return n.ProgramTitle(self._stmt_span(c[0], c[1]), _unescape(c[1]))
+
+    def target(self, c: list[Token]) -> n.Target:
+        return n.Target(self._stmt_span(c[0], c[2]), self._word(c[1]), self._word(c[2]))
+
+    def sport(self, c: list[Token]) -> n.SportLine:
+        handed = self._word(c[3]) if len(c) == 4 else None
+        return n.SportLine(self._stmt_span(c[0], c[-1]), self._word(c[1]), handed)
+
+    def include(self, c: list[Token]) -> n.Include:
+        return n.Include(self._stmt_span(c[0], c[1]), _unescape(c[1]), self._span(c[1]))
+
+    def pivot(self, c: list[Any]) -> n.Pivot:
+        return n.Pivot(self._stmt_span(c[0], c[-1]), self._word(c[1]), c[2] if len(c) > 2 else None)
+
+    def function(self, c: list[Any]) -> n.Function:
+        dose = c[2] if len(c) > 2 else None
+        return n.Function(self._stmt_span(c[0], c[-1]), self._word(c[1]), dose)
+
+    def driver(self, c: list[Token]) -> n.Driver:
+        return n.Driver(self._stmt_span(c[0], c[2]), self._word(c[1]), self._word(c[2]))
+
+    def foot(self, c: list[Token]) -> n.Foot:
+        return n.Foot(self._stmt_span(c[0], c[2]), self._word(c[1]), self._word(c[2]))
+
+    def surface(self, c: list[Token]) -> n.Surface:
+        direction = self._word(c[2]) if len(c) > 2 else None
+        return n.Surface(self._stmt_span(c[0], c[-1]), self._word(c[1]), direction)
+
+    def ground_reaction(self, c: list[Token]) -> n.GroundReaction:
+        return n.GroundReaction(self._stmt_span(c[0], c[1]), self._word(c[1]))
+
+    def retest(self, c: list[Token]) -> n.Retest:
+        test = self._word(c[1]) if len(c) > 1 else None
+        return n.Retest(self._stmt_span(c[0], c[-1]), test)
+
+    def undo(self, c: list[Token]) -> n.Undo:
+        return n.Undo(self._span(c[0]))
+
+    def taper(self, c: list[Token]) -> n.Taper:
+        over = over_span = None
+        words = c[1:]
+        if len(c) >= 3 and c[-2].type == "OVER":
+            over, over_span = self._number(c[-1]), self._span(c[-1])
+            words = c[1:-2]
+        ref = tuple(self._word(t) for t in words)
+        return n.Taper(self._stmt_span(c[0], c[-1]), ref, over, over_span)
+
+    def disadvantage(self, c: list[Token]) -> n.Disadvantage:
+        reverse = c[-1].type == "REVERSE"
+        words = c[1:-1] if reverse else c[1:]
+        motions = tuple(self._word(t) for t in words)
+        return n.Disadvantage(self._stmt_span(c[0], c[-1]), motions, reverse)
+
+    def restore(self, c: list[Token]) -> n.Restore:
+        return n.Restore(self._stmt_span(c[0], c[-1]), tuple(self._word(t) for t in c[1:]))
+
+    def note(self, c: list[Token]) -> n.Note:
+        return n.Note(self._stmt_span(c[0], c[1]), _unescape(c[1]))
+
+    def use(self, c: list[Token]) -> n.Use:
+        return n.Use(self._stmt_span(c[0], c[1]), self._word(c[1]))
+
+    def dose(self, c: list[Token]) -> n.Dose:
+        token = c[-1]
+        span = self._stmt_span(c[0], token)
+        if token.type == "DURATION":
+            amount = self._number(token)
+            unit = token[-1].lower()
+            return n.Dose(span, seconds=amount * 60 if unit == "m" else amount, unit=unit)
+        if token.type == "SETS_REPS":
+            sets, reps = token.lower().split("x")
+            return n.Dose(span, sets=self._number(token, sets), reps=self._number(token, reps))
+        return n.Dose(span, reps=self._number(token))
+
+
+# Lark calls a rule's callback by the rule's name; `try` is a Python keyword.
+setattr(_AstBuilder, "try", _AstBuilder.try_)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> tuple[Lark, _AstBuilder]:
+    builder = _AstBuilder()
+    lark = Lark(
+        syntax.grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        postlex=_Indenter(builder),
+        transformer=builder,
+        maybe_placeholders=False,
+        cache=False,
+    )
+    return lark, builder
+
+
+def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
+    """Parse one source text; every syntax error found, in order, with a location."""
+    lark, builder = _parser()
+    text = source.text if source.text.endswith("\n") else source.text + "\n"
+    errors: list[Diagnostic] = []
+    blanked: set[int] = set()
+    statements: list[n.Statement] = []
+    while True:
+        builder.reset(source.name)
+        try:
+            statements = lark.parse(text)
+            break
+        except _Stop as stop:
+            errors.append(stop.diagnostic)
+            if stop.fatal:
+                return n.Program(source.name, ()), errors
+            line = stop.diagnostic.span.line
+        except VisitError as error:  # a transformer callback raised: report, never crash
+            inner = error.orig_exc
+            if isinstance(inner, _Stop):
+                errors.append(inner.diagnostic)
+                return n.Program(source.name, ()), errors
+            raise
+        except UnexpectedInput as error:
+            diagnostic = syntax.describe(error, source.name, text)
+            errors.append(diagnostic)
+            line = diagnostic.span.line
+        if len(errors) >= MAX_SYNTAX_ERRORS or line in blanked:
+            return n.Program(source.name, ()), errors
+        blanked.add(line)
+        text = _blank_line(text, line)
+    diagnostics = errors + builder.diagnostics
+    diagnostics.extend(_stray_blocks(statements, blanked, source.name))
+    return n.Program(source.name, tuple(statements)), diagnostics
+
+
+def _blank_line(text: str, line: int) -> str:
+    """The text with line `line` (1-based) turned into spaces, so positions stay put."""
+    lines = text.split("\n")
+    if 1 <= line <= len(lines):
+        lines[line - 1] = " " * len(lines[line - 1])
+    return "\n".join(lines)
+
+
+def _stray_blocks(
+    statements: list[n.Statement], blanked: set[int], file: str
+) -> Iterator[Diagnostic]:
+    """P001 for indented lines with no header, unless their header was already reported.
+
+    A header with a syntax error is blanked before the re-parse, which leaves its block
+    "stray"; that block must not be reported a second time.
+    """
+    previous_end = 0
+    for statement in statements:
+        if isinstance(statement, n.StrayBlock):
+            header_blanked = any(previous_end < line < statement.span.line for line in blanked)
+            if not header_blanked:
+                yield make(
+                    "P001",
+                    "this line is indented, but the line above opens no block",
+                    statement.header_span,
+                    hint="a block starts with a header that ends in `:` "
+                    "(`phase NAME:`, `define NAME:`, `try until better:`)",
+                )
+        if isinstance(statement, n.Block):
+            yield from _stray_blocks(list(statement.body), blanked, file)
+        previous_end = statement.span.end_line

@@ -1,0 +1,179 @@
+"""The public plugin API (version 1): what a sport plugin declares, as plain data.
+
+This is the only module a plugin imports from prog (with `dsl.testkit` for its tests). Its
+shape is versioned by `API_VERSION`: a new optional field is a minor change; removing or
+changing the meaning of a field raises the version, and prog reports a plugin written for a
+version it does not speak as P004 instead of guessing.
+
+A plugin is a `Plugin` value (or a zero-argument callable that returns one) published under
+the entry-point group ``prog.plugins``. Effects are written for a **right** target hip; sport
+items give two columns, `trail` and `lead` (see `Handed`). Plugins add words and rules, never
+grammar: every tool reads every sport's programs with the one grammar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from dsl.hip import MOTIONS, PLANES, Effect, Handed
+
+if TYPE_CHECKING:
+    from dsl.interpreter import Step
+    from dsl.nodes import Program, Span
+
+API_VERSION = 1
+ENTRY_POINT_GROUP = "prog.plugins"
+
+__all__ = [
+    "API_VERSION",
+    "ENTRY_POINT_GROUP",
+    "MOTIONS",
+    "PLANES",
+    "Direction",
+    "Effect",
+    "Finding",
+    "Handed",
+    "Limb",
+    "Muscle",
+    "Phase",
+    "Plugin",
+    "Rule",
+    "RuleContext",
+    "Sport",
+    "hand_driver",
+]
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase of a sport's function, used as `function SPORT.PHASE`."""
+
+    name: str
+    effect: Handed
+    doc: str = ""
+    source: str = ""  # where the numbers come from, so a clinician can challenge them
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A sport's driver direction, used as `driver LIMB SPORT.DIRECTION`.
+
+    `effects` maps each limb that can drive this way to its effect on a right target hip.
+    """
+
+    name: str
+    effects: dict[str, Handed]
+    doc: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Limb:
+    """A limb the core does not have (the core has left-hand, right-hand, both-hands,
+    pelvis, head). Its name may contain `left`/`right`, which mirroring swaps."""
+
+    name: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Sport:
+    """A sport's vocabulary, activated in a program by `sport NAME [handed left|right]`."""
+
+    name: str
+    phases: Sequence[Phase] = ()
+    directions: Sequence[Direction] = ()
+    limbs: Sequence[Limb] = ()
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """A target muscle and the motions that help it fire (at most one per plane)."""
+
+    name: str
+    favorable: tuple[str, ...]
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found: where, and what to tell the clinician."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a lint rule sees: the checked program and the steps of one run of it.
+
+    The linter runs the program as if every retest came out `better` (so each `try` keeps
+    its first alternative); `steps` are those steps, in order.
+    """
+
+    program: Program
+    steps: Sequence[Step]
+    target_side: str
+    target_muscle: str
+    sports: dict[str, str]  # active sport -> handedness
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule. `code` must start with the plugin's `code_prefix`.
+
+    `check` is called with a `RuleContext` and yields `Finding`s. `explain` is the longer
+    story for `prog explain CODE`: why it matters clinically; `bad` and `good` are small
+    programs that show it.
+    """
+
+    code: str
+    summary: str
+    check: Callable[[RuleContext], Iterable[Finding]]
+    severity: str = "warning"
+    explain: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """Everything one plugin contributes."""
+
+    name: str
+    version: str
+    api_version: int = API_VERSION
+    sports: Sequence[Sport] = ()
+    muscles: Sequence[Muscle] = ()
+    rules: Sequence[Rule] = ()
+    code_prefix: str = ""
+    doc: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def hand_driver(
+    name: str,
+    *,
+    lead_hand: Handed,
+    trail_hand: Handed,
+    both_hands: Handed | None = None,
+    doc: str = "",
+    source: str = "",
+) -> Direction:
+    """A hand driver written by role rather than by side.
+
+    `lead_hand.trail` is what the lead hand driving this way asks of the trail hip, and so
+    on. For a right target, a right-handed player's lead hand is the left hand and the right
+    hip is the trail hip; a left-handed player's lead hand is the right hand and the right
+    hip is the lead hip. This helper fills the left-hand/right-hand table from that.
+    """
+    effects = {
+        "left-hand": Handed(trail=lead_hand.trail, lead=trail_hand.lead),
+        "right-hand": Handed(trail=trail_hand.trail, lead=lead_hand.lead),
+    }
+    if both_hands is not None:
+        effects["both-hands"] = both_hands
+    return Direction(name=name, effects=effects, doc=doc, source=source)

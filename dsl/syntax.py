@@ -1,0 +1,218 @@
+"""Syntax knowledge in words: the grammar file, and Lark's parse errors turned into P001s.
+
+A clinician reads "expected a plane after `pivot` (sagittal, frontal or transverse)", never
+a token name. The messages come from what the parser expected next and which statement it
+was in the middle of.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from dsl.diagnostics import Diagnostic, make
+from dsl.nodes import Span
+
+
+def grammar_text() -> str:
+    """The grammar shipped inside the package (`grammar/prog.lark` in the source tree)."""
+    return resources.files("dsl.grammar").joinpath("prog.lark").read_text(encoding="utf-8")
+
+
+KEYWORDS = {
+    "PROGRAM": "program", "TARGET": "target", "SPORT": "sport", "HANDED": "handed",
+    "INCLUDE": "include", "PIVOT": "pivot", "FUNCTION": "function", "DRIVER": "driver",
+    "FOOT": "foot", "SURFACE": "surface", "GROUND_REACTION": "ground-reaction",
+    "RETEST": "retest", "UNDO": "undo", "TAPER": "taper", "OVER": "over",
+    "DISADVANTAGE": "disadvantage", "REVERSE": "reverse", "RESTORE": "restore", "NOTE": "note",
+    "PHASE": "phase", "DEFINE": "define", "USE": "use", "TRY": "try", "UNTIL": "until",
+    "BETTER": "better", "FOR": "for",
+}
+
+STATEMENT_KEYWORDS = {
+    "PROGRAM", "TARGET", "SPORT", "INCLUDE", "PIVOT", "FUNCTION", "DRIVER", "FOOT", "SURFACE",
+    "GROUND_REACTION", "RETEST", "UNDO", "TAPER", "DISADVANTAGE", "RESTORE", "NOTE", "PHASE",
+    "DEFINE", "USE", "TRY",
+}
+
+# What the n-th word after a statement's keyword is, in words.
+WORD_ROLES: dict[str, tuple[str, ...]] = {
+    "TARGET": ("a side (left or right)", "a muscle such as glute-med"),
+    "SPORT": ("a sport such as golf",),
+    "HANDED": ("left or right",),
+    "PIVOT": ("a plane (sagittal, frontal or transverse)",),
+    "FUNCTION": ("a sport phase such as golf.backswing",),
+    "DRIVER": (
+        "a limb (left-hand, right-hand, both-hands, pelvis or head)",
+        "a direction such as overhead-left",
+    ),
+    "FOOT": ("a side (left or right)", "a foot position such as narrow or turned-in"),
+    "SURFACE": ("`slope` or `flat`", "eversion or inversion"),
+    "GROUND_REACTION": ("a level (low, medium, high or none)",),
+    "RETEST": ("a test name such as single-leg-squat",),
+    "TAPER": ("what to taper (foot, driver, surface, ground-reaction or all)", "a side or limb"),
+    "DISADVANTAGE": ("a motion such as adduction",),
+    "RESTORE": ("a motion such as adduction, or all",),
+    "USE": ("the name of a define",),
+    "PHASE": ("a phase name",),
+    "DEFINE": ("a name for the define",),
+}
+
+TERMINALS = {
+    "STRING": 'a quoted text such as "Warm-up"',
+    "NUMBER": "a number",
+    "REPS": "a dose (x10, 3x10, for 30s)",
+    "SETS_REPS": "a dose (x10, 3x10, for 30s)",
+    "FOR": "a dose (x10, 3x10, for 30s)",
+    "DURATION": "a duration such as 30s or 2m",
+    "_NL": "the end of the line",
+    "SEMICOLON": "`;`",
+    "COLON": "`:`",
+    "COMMA": "`,`",
+    "_INDENT": "an indented block",
+    "_DEDENT": "the end of the block",
+    "$END": "the end of the file",
+}
+
+
+def _current_statement(error: UnexpectedToken) -> tuple[str | None, int]:
+    """The keyword of the statement being parsed, and how many words follow it so far."""
+    try:
+        stack: list[Any] = error.interactive_parser.parser_state.value_stack
+    except AttributeError:
+        return None, 0
+    words = 0
+    for value in reversed(stack):
+        if not isinstance(value, Token):
+            break
+        if value.type == "WORD":
+            words += 1
+        elif value.type in WORD_ROLES:
+            if value.type == "HANDED":
+                return "HANDED", words
+            if value.type in STATEMENT_KEYWORDS:
+                return value.type, words
+        elif value.type not in KEYWORDS and value.type != "COMMA":
+            break
+    return None, 0
+
+
+def _expected_words(expected: set[str], keyword: str | None, words: int) -> list[str]:
+    said: list[str] = []
+    if "WORD" in expected:
+        roles = WORD_ROLES.get(keyword or "", ())
+        said.append(roles[min(words, len(roles) - 1)] if roles else "a word")
+    statement_starts = expected & STATEMENT_KEYWORDS
+    if len(statement_starts) > 3:
+        said.append("a statement such as `pivot frontal` or `retest`")
+    else:
+        said.extend(f"`{KEYWORDS[t]}`" for t in sorted(statement_starts))
+    for terminal in sorted(expected - statement_starts - {"WORD"}):
+        text = TERMINALS.get(terminal) or (
+            f"`{KEYWORDS[terminal]}`" if terminal in KEYWORDS else None
+        )
+        if text and text not in said:
+            said.append(text)
+    return said
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _shown(token: Token) -> str:
+    if token.type == "_NL":
+        return "the end of the line"
+    if token.type == "_INDENT":
+        return "an indented line"
+    if token.type in ("_DEDENT", "$END"):
+        return "the end of the block" if token.type == "_DEDENT" else "the end of the file"
+    return f"`{token}`"
+
+
+def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
+    """One P001 for a Lark parse error, located and worded for a clinician."""
+    line = max(getattr(error, "line", 1) or 1, 1)
+    col = max(getattr(error, "column", 1) or 1, 1)
+    if isinstance(error, UnexpectedCharacters):
+        char = text[error.pos_in_stream] if 0 <= error.pos_in_stream < len(text) else ""
+        span = Span(file, line, col, line, col + 1)
+        if char == '"':
+            return make("P001", "this text has no closing `\"`", span,
+                        hint='a text is written on one line, between double quotes: "…"')
+        if char == "\t":
+            return make("P001", "a tab here; use spaces", span)
+        shown = repr(char)[1:-1] if not char.isprintable() or char.isspace() else char
+        return make("P001", f"unexpected character `{shown}`", span,
+                    hint=_hint_for(char))
+    if isinstance(error, UnexpectedToken):
+        token = error.token
+        keyword, words = _current_statement(error)
+        expected = set(error.accepts or error.expected)
+        wanted = _join(_expected_words(expected, keyword, words))
+        end_col = token.end_column if token.end_line == token.line and token.end_column else col + 1
+        if token.type in ("_NL", "$END", "_DEDENT", "_INDENT"):
+            line, col, end_col = _end_of_line(text, token)
+        if "_INDENT" in expected and token.type != "_INDENT":
+            line, col, end_col = _end_of_line(text, token, before=token.type not in _ENDS)
+            message = "this block header has no block under it"
+        elif token.type in _ENDS and keyword is not None:
+            where = f"after `{KEYWORDS[keyword]}`"
+            message = f"expected {wanted} {where}" if wanted else f"this `{KEYWORDS[keyword]}` is incomplete"
+        elif token.type in _ENDS:
+            message = f"the line ends too soon; expected {wanted}"
+        elif token.type == "_INDENT":
+            message = "this line is indented, but the line above opens no block"
+        else:
+            message = f"unexpected {_shown(token)}" + (f"; expected {wanted}" if wanted else "")
+        span = Span(file, line, col, line, max(end_col, col + 1))
+        return make("P001", message, span, hint=_hint_for_token(token, expected))
+    if isinstance(error, UnexpectedEOF):
+        return make("P001", "the file ends in the middle of a statement",
+                    Span(file, line, col, line, col + 1))
+    return make("P001", str(error).splitlines()[0], Span(file, line, col, line, col + 1))
+
+
+_ENDS = ("_NL", "$END", "_DEDENT")
+
+
+def _end_of_line(text: str, token: Token, *, before: bool = False) -> tuple[int, int, int]:
+    """Where to point for an error at a line end: just after the line's last character.
+
+    With `before`, the line that ends is the one above the token's (a header whose block is
+    missing, reported when the parser meets the next statement).
+    """
+    line = token.line if token.line and token.line > 0 else text.count("\n")
+    if before:
+        line -= 1
+    lines = text.split("\n")
+    while line > 1 and not lines[line - 1].split("#", 1)[0].strip():
+        line -= 1
+    content = lines[line - 1].split("#", 1)[0].rstrip() if line <= len(lines) else ""
+    col = len(content) + 1
+    return line, col, col + 1
+
+
+def _hint_for(char: str) -> str | None:
+    if char in "()[]{}":
+        return "brackets are not part of the language; write the words on their own"
+    if char == "'":
+        return 'texts are written between double quotes: "…"'
+    return None
+
+
+def _hint_for_token(token: Token, expected: set[str]) -> str | None:
+    if token.type == "NUMBER" and "REPS" in expected:
+        return "write a dose without spaces: x10, 3x10, or `for 30s`"
+    if token.type == "_INDENT":
+        return "a block starts with a header that ends in `:`"
+    if "COLON" in expected:
+        return "a block header ends with `:`"
+    if "_INDENT" in expected:
+        return "put the block's statements on the next lines, indented, or after the `:`"
+    return None
