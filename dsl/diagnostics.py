@@ -72,7 +72,13 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def unknown_word(
-    code: str, what: str, word: str, span: Span, candidates: Iterable[str], *, hint: str | None = None
+    code: str,
+    what: str,
+    word: str,
+    span: Span,
+    candidates: Iterable[str],
+    *,
+    hint: str | None = None,
 ) -> Diagnostic:
     """`unknown plane `frontl``, with `did you mean `frontal`?` when one is close."""
     options = sorted(set(candidates))

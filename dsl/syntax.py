@@ -23,19 +23,55 @@ def grammar_text() -> str:
 
 
 KEYWORDS = {
-    "PROGRAM": "program", "TARGET": "target", "SPORT": "sport", "HANDED": "handed",
-    "INCLUDE": "include", "PIVOT": "pivot", "FUNCTION": "function", "DRIVER": "driver",
-    "FOOT": "foot", "SURFACE": "surface", "GROUND_REACTION": "ground-reaction",
-    "RETEST": "retest", "UNDO": "undo", "TAPER": "taper", "OVER": "over",
-    "DISADVANTAGE": "disadvantage", "REVERSE": "reverse", "RESTORE": "restore", "NOTE": "note",
-    "PHASE": "phase", "DEFINE": "define", "USE": "use", "TRY": "try", "UNTIL": "until",
-    "BETTER": "better", "FOR": "for",
+    "PROGRAM": "program",
+    "TARGET": "target",
+    "SPORT": "sport",
+    "HANDED": "handed",
+    "INCLUDE": "include",
+    "PIVOT": "pivot",
+    "FUNCTION": "function",
+    "DRIVER": "driver",
+    "FOOT": "foot",
+    "SURFACE": "surface",
+    "GROUND_REACTION": "ground-reaction",
+    "RETEST": "retest",
+    "UNDO": "undo",
+    "TAPER": "taper",
+    "OVER": "over",
+    "DISADVANTAGE": "disadvantage",
+    "REVERSE": "reverse",
+    "RESTORE": "restore",
+    "NOTE": "note",
+    "PHASE": "phase",
+    "DEFINE": "define",
+    "USE": "use",
+    "TRY": "try",
+    "UNTIL": "until",
+    "BETTER": "better",
+    "FOR": "for",
 }
 
 STATEMENT_KEYWORDS = {
-    "PROGRAM", "TARGET", "SPORT", "INCLUDE", "PIVOT", "FUNCTION", "DRIVER", "FOOT", "SURFACE",
-    "GROUND_REACTION", "RETEST", "UNDO", "TAPER", "DISADVANTAGE", "RESTORE", "NOTE", "PHASE",
-    "DEFINE", "USE", "TRY",
+    "PROGRAM",
+    "TARGET",
+    "SPORT",
+    "INCLUDE",
+    "PIVOT",
+    "FUNCTION",
+    "DRIVER",
+    "FOOT",
+    "SURFACE",
+    "GROUND_REACTION",
+    "RETEST",
+    "UNDO",
+    "TAPER",
+    "DISADVANTAGE",
+    "RESTORE",
+    "NOTE",
+    "PHASE",
+    "DEFINE",
+    "USE",
+    "TRY",
 }
 
 # What the n-th word after a statement's keyword is, in words.
@@ -143,13 +179,16 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
         char = text[error.pos_in_stream] if 0 <= error.pos_in_stream < len(text) else ""
         span = Span(file, line, col, line, col + 1)
         if char == '"':
-            return make("P001", "this text has no closing `\"`", span,
-                        hint='a text is written on one line, between double quotes: "…"')
+            return make(
+                "P001",
+                'this text has no closing `"`',
+                span,
+                hint='a text is written on one line, between double quotes: "…"',
+            )
         if char == "\t":
             return make("P001", "a tab here; use spaces", span)
         shown = repr(char)[1:-1] if not char.isprintable() or char.isspace() else char
-        return make("P001", f"unexpected character `{shown}`", span,
-                    hint=_hint_for(char))
+        return make("P001", f"unexpected character `{shown}`", span, hint=_hint_for(char))
     if isinstance(error, UnexpectedToken):
         token = error.token
         keyword, words = _current_statement(error)
@@ -163,7 +202,11 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
             message = "this block header has no block under it"
         elif token.type in _ENDS and keyword is not None:
             where = f"after `{KEYWORDS[keyword]}`"
-            message = f"expected {wanted} {where}" if wanted else f"this `{KEYWORDS[keyword]}` is incomplete"
+            message = (
+                f"expected {wanted} {where}"
+                if wanted
+                else f"this `{KEYWORDS[keyword]}` is incomplete"
+            )
         elif token.type in _ENDS:
             message = f"the line ends too soon; expected {wanted}"
         elif token.type == "_INDENT":
@@ -173,8 +216,11 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
         span = Span(file, line, col, line, max(end_col, col + 1))
         return make("P001", message, span, hint=_hint_for_token(token, expected))
     if isinstance(error, UnexpectedEOF):
-        return make("P001", "the file ends in the middle of a statement",
-                    Span(file, line, col, line, col + 1))
+        return make(
+            "P001",
+            "the file ends in the middle of a statement",
+            Span(file, line, col, line, col + 1),
+        )
     return make("P001", str(error).splitlines()[0], Span(file, line, col, line, col + 1))
 
 

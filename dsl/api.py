@@ -1,0 +1,73 @@
+"""The façade: a path or a text in; a parsed and checked program with its diagnostics out.
+
+The CLI and library users go through here, so reading, parsing and checking happen in one
+order everywhere.
+
+    >>> from dsl.api import load_text, run
+    >>> loaded = load_text("pivot frontal; retest")
+    >>> [step.drive for step in run(loaded.checked, ["better"])]
+    [(0.0, 3.0, 0.0), (0.0, 3.0, 0.0)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dsl.checker import Checked, check
+from dsl.diagnostics import ERROR, Diagnostic
+from dsl.interpreter import Step, outcomes_from, steps
+from dsl.nodes import Program
+from dsl.parser import parse
+from dsl.registry import Registry, installed
+from dsl.source import STDIN_NAME, Source, decode, read_path
+
+
+@dataclass
+class Loaded:
+    """One program after reading, parsing and checking. `checked` is None if it never parsed."""
+
+    source: Source | None
+    program: Program | None
+    checked: Checked | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing stops the program from running."""
+        return self.checked is not None and not any(d.severity == ERROR for d in self.diagnostics)
+
+
+def load_source(
+    source: Source, registry: Registry | None = None, root: Path | None = None
+) -> Loaded:
+    program, diagnostics = parse(source)
+    if any(d.code == "P005" for d in diagnostics) and not program.statements:
+        return Loaded(source, program, None, diagnostics)
+    checked, problems = check(program, registry or installed(), root=root)
+    return Loaded(source, program, checked, sorted(diagnostics + problems, key=Diagnostic.sort_key))
+
+
+def load_path(
+    name: str, registry: Registry | None = None, *, stdin_name: str = STDIN_NAME
+) -> Loaded:
+    """Read and check one file (``-``: standard input). Raises `source.Unreadable`."""
+    source, problems = read_path(name, stdin_name=stdin_name)
+    if source is None:
+        return Loaded(None, None, None, problems)
+    root = source.path.parent if source.path is not None else Path(".")
+    return load_source(source, registry, root)
+
+
+def load_text(text: str, name: str = STDIN_NAME, registry: Registry | None = None) -> Loaded:
+    """Check a program given as text (library use and tests)."""
+    source, problems = decode(text.encode("utf-8"), name, None)
+    if source is None:
+        return Loaded(None, None, None, problems)
+    return load_source(source, registry, Path("."))
+
+
+def run(checked: Checked, outcomes: list[str] | None = None) -> Iterator[Step]:
+    """Step through a checked program with outcomes given in order."""
+    return steps(checked, outcomes_from(list(outcomes or [])))

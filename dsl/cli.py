@@ -1,0 +1,93 @@
+"""The `prog` command line: arguments in, exit codes out; the work is done elsewhere.
+
+Heavy modules (lark, rich, the plugins) are imported inside the commands that need them,
+so `prog --version` costs little more than importing click.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+
+from dsl import __version__
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_FAILURE = 2
+
+OUTCOME_WORDS = {
+    "b": "better",
+    "s": "same",
+    "w": "worse",
+    "better": "better",
+    "same": "same",
+    "worse": "worse",
+}
+
+
+def fail(message: str) -> NoReturn:
+    """Bad usage or an unreadable file: say so on stderr and exit 2."""
+    click.echo(f"prog: {message}", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+def parse_outcomes(value: str | None) -> list[str]:
+    if not value:
+        return []
+    out = []
+    for word in value.split(","):
+        key = word.strip().lower()
+        if key not in OUTCOME_WORDS:
+            raise click.BadParameter(
+                f"`{word.strip()}` is not an outcome; use better, same or worse (or b, s, w)",
+                param_hint="--outcomes",
+            )
+        out.append(OUTCOME_WORDS[key])
+    return out
+
+
+class _Group(click.Group):
+    """Turns an unexpected exception into one line and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("prog: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(EXIT_FAILURE)
+        except Exception as error:  # the last line of defence: report, don't trace
+            click.echo(f"prog: internal error: {type(error).__name__}: {error}", err=True)
+            click.echo("prog: please report this with the file that caused it", err=True)
+            sys.exit(EXIT_FAILURE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="prog")
+def main() -> None:
+    """prog: step, check and lint .prog progression programs."""
+
+
+@main.command()
+@click.argument("file")
+@click.option("--outcomes", help="Retest outcomes in order: better,same,worse (or b,s,w).")
+@click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON on stdout.")
+def run(file: str, outcomes: str | None, as_json: bool) -> None:
+    """Step through the whole program FILE and print each step (`-`: standard input)."""
+    from dsl.commands import run_command
+
+    sys.exit(run_command(file, parse_outcomes(outcomes), as_json))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+def check(files: tuple[str, ...]) -> None:
+    """Check FILES for syntax and meaning only (P0xx)."""
+    from dsl.commands import check_command
+
+    sys.exit(check_command(list(files)))

@@ -1,0 +1,84 @@
+"""What each command does, between the CLI's arguments and the renderers.
+
+Kept apart from `cli.py` so the click layer stays thin and these can be imported lazily.
+Each function returns the process exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+from dsl import render
+from dsl.api import Loaded, load_path, run
+from dsl.diagnostics import ERROR, Diagnostic
+from dsl.source import Unreadable
+from dsl.trace import document
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def load_or_fail(name: str) -> Loaded | None:
+    """Load one file; an unreadable one is reported on stderr and gives None."""
+    try:
+        return load_path(name)
+    except Unreadable as error:
+        print(f"prog: cannot read {error}", file=sys.stderr)
+        return None
+
+
+def sources_for(loaded: Loaded) -> render.SourceLines:
+    lines = render.SourceLines()
+    if loaded.source is not None:
+        lines.add(loaded.source.name, loaded.source.text)
+    return lines
+
+
+def errors_of(loaded: Loaded) -> list[Diagnostic]:
+    return [d for d in loaded.diagnostics if d.severity == ERROR]
+
+
+def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
+    loaded = load_or_fail(file)
+    if loaded is None:
+        return EXIT_FAILURE
+    errors = errors_of(loaded)
+    if errors or loaded.checked is None:
+        render.diagnostics(errors, sources_for(loaded), stderr=True)
+        return EXIT_FINDINGS
+    checked = loaded.checked
+    if as_json:
+        trace = document(checked, run(checked, outcomes))
+        sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    out = render.console()
+    out.print(
+        render.heading(
+            checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
+        )
+    )
+    phase: object = object()
+    for step in run(checked, outcomes):
+        if step.phase != phase:
+            phase = step.phase
+            out.print(render.phase_heading(step.phase))
+        out.print(render.step(step))
+    return EXIT_CLEAN
+
+
+def check_command(files: list[str]) -> int:
+    counts: Counter[str] = Counter()
+    failed = False
+    for name in files:
+        loaded = load_or_fail(name)
+        if loaded is None:
+            failed = True
+            continue
+        found = [d for d in loaded.diagnostics if d.code.startswith("P0")]
+        render.diagnostics(found, sources_for(loaded), stderr=False)
+        counts.update(d.severity for d in found)
+    render.summary(counts, len(files))
+    if failed:
+        return EXIT_FAILURE
+    return EXIT_FINDINGS if counts else EXIT_CLEAN

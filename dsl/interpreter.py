@@ -1,0 +1,240 @@
+"""Interpreter: a `Checked` program and retest outcomes in; a generator of `Step`s out.
+
+`steps()` yields one step at a time, so `prog run` drains it, `prog step` shows each step
+as it comes and asks for the outcome only when a retest needs one, and the linter reads the
+same steps. The prescription is a value (`Prescription`) replaced at every step, never
+mutated, so a step keeps exactly what was asked at that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from dsl import canonical, ops
+from dsl import nodes as n
+from dsl.checker import Checked
+from dsl.hip import Effect, Motion, drive, favorable_now, taper_intensity
+
+OUTCOMES = ("better", "same", "worse")
+UNRECORDED = "unrecorded"
+DEFAULT_TEST = "retest"
+
+
+@dataclass(frozen=True, slots=True)
+class Tweak:
+    """An active tweak. `replaced` is the tweak it took the slot of, which `undo` brings back."""
+
+    kind: str
+    name: str
+    slot: tuple[str, ...]
+    effect: Effect
+    intensity: int = 100
+    replaced: Tweak | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    base: tuple[str, Effect] | None = None
+    tweaks: tuple[Tweak, ...] = ()
+    disadvantaged: tuple[tuple[Motion, bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the trace (spec §10), plus what changed, for the linter and `prog step`."""
+
+    n: int
+    op: str
+    node: n.Statement
+    phase: str | None
+    text: str
+    base: str | None
+    tweaks: tuple[Tweak, ...]
+    disadvantaged: tuple[str, ...]
+    drive: tuple[float, float, float]
+    favorable: tuple[str, ...]
+    advantage: int
+    test: str | None = None
+    outcome: str | None = None
+    note: str | None = None
+    replaced: Tweak | None = None  # a tweak this step's tweak took the place of
+    missed: bool = False  # a taper, undo or restore that found nothing active
+    removed: tuple[Tweak, ...] = ()  # tweaks this step took away
+    in_try: bool = False
+
+
+OutcomeSource = Callable[["Step"], str]
+
+
+def outcomes_from(answers: list[str]) -> OutcomeSource:
+    """Outcomes in order from a list (``--outcomes``); `unrecorded` once they run out."""
+    remaining = iter(answers)
+
+    def next_outcome(_: Step) -> str:
+        return next(remaining, UNRECORDED)
+
+    return next_outcome
+
+
+class _Run:
+    """The walk through one program; holds the counter, the phase and the prescription."""
+
+    def __init__(self, checked: Checked, outcome: OutcomeSource) -> None:
+        self.checked = checked
+        self.outcome = outcome
+        self.count = 0
+        self.phase: str | None = None
+        self.state = Prescription()
+        self.last_test: str | None = None
+
+    def step(self, op: str, node: n.Statement, text: str | None = None, **extra: object) -> Step:
+        state = self.state
+        base = state.base
+        values = drive(
+            base[1] if base else None,
+            ((t.effect, t.intensity) for t in state.tweaks),
+            state.disadvantaged,
+        )
+        favorable = tuple(favorable_now(values, self.checked.favorable))
+        self.count += 1
+        return Step(
+            n=self.count,
+            op=op,
+            node=node,
+            phase=self.phase,
+            text=text if text is not None else canonical.text(node),
+            base=base[0] if base else None,
+            tweaks=state.tweaks,
+            disadvantaged=tuple(m.name for m, _ in state.disadvantaged),
+            drive=values,
+            favorable=favorable,
+            advantage=len(favorable),
+            **extra,  # type: ignore[arg-type]
+        )
+
+    def retest(self, node: n.Statement, test: str | None, *, in_try: bool = False) -> Step:
+        if test is not None:
+            self.last_test = test
+        name = self.last_test or DEFAULT_TEST
+        text = f"retest {self.last_test}" if self.last_test else "retest"
+        pending = self.step("retest", node, text, test=name, in_try=in_try)
+        return replace(pending, outcome=self.outcome(pending))
+
+    # --- prescription changes ------------------------------------------------------------
+
+    def add(self, op: ops.AddTweak) -> Tweak | None:
+        tweaks = list(self.state.tweaks)
+        replaced = next((t for t in tweaks if t.slot == op.slot), None)
+        if replaced is not None:
+            tweaks.remove(replaced)
+        tweaks.append(Tweak(op.kind, op.name, op.slot, op.effect, replaced=replaced))
+        self.state = replace(self.state, tweaks=tuple(tweaks))
+        return replaced
+
+    def undo(self) -> Tweak | None:
+        if not self.state.tweaks:
+            return None
+        *rest, last = self.state.tweaks
+        if last.replaced is not None:
+            rest.append(last.replaced)
+        self.state = replace(self.state, tweaks=tuple(rest))
+        return last
+
+    # --- the walk ------------------------------------------------------------------------
+
+    def run(self, body: tuple[ops.Op, ...]) -> Iterator[Step]:
+        for op in body:
+            yield from self.run_op(op)
+
+    def run_op(self, op: ops.Op) -> Iterator[Step]:
+        state = self.state
+        match op:
+            case ops.Phase():
+                outer, self.phase = self.phase, op.name
+                yield from self.run(op.body)
+                self.phase = outer
+            case ops.Use():
+                yield from self.run(self.checked.defines[op.name].body)
+            case ops.SetBase():
+                self.state = replace(state, base=(op.name, op.effect))
+                yield self.step(op.node.op, op.node)
+            case ops.AddTweak():
+                replaced = self.add(op)
+                yield self.step(op.kind, op.node, replaced=replaced)
+            case ops.RemoveTweak():
+                gone = tuple(t for t in state.tweaks if t.kind == op.kind)
+                self.state = replace(state, tweaks=tuple(t for t in state.tweaks if t not in gone))
+                yield self.step(op.node.op, op.node, removed=gone, missed=not gone)
+            case ops.Retest():
+                yield self.retest(op.node, op.test)
+            case ops.Try():
+                yield from self.run_try(op)
+            case ops.Undo():
+                last = self.undo()
+                yield self.step(
+                    "undo", op.node, missed=last is None, removed=(last,) if last else ()
+                )
+            case ops.Taper():
+                yield from self.run_taper(op)
+            case ops.Disadvantage():
+                kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
+                added = tuple((m, op.reverse) for m in op.motions)
+                self.state = replace(state, disadvantaged=kept + added)
+                yield self.step("disadvantage", op.node)
+            case ops.Restore():
+                active = {motion for motion, _ in state.disadvantaged}
+                if op.motions is None:
+                    kept, missed = (), not active
+                else:
+                    kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
+                    missed = any(motion not in active for motion in op.motions)
+                self.state = replace(state, disadvantaged=kept)
+                yield self.step("restore", op.node, missed=missed)
+            case ops.Note():
+                yield self.step("note", op.node, note=op.text)
+
+    def run_try(self, op: ops.Try) -> Iterator[Step]:
+        for alternative in op.alternatives:
+            replaced = self.add(alternative)
+            yield self.step(alternative.kind, alternative.node, replaced=replaced, in_try=True)
+            retest = self.retest(alternative.node, None, in_try=True)
+            yield retest
+            if retest.outcome == "better":
+                return
+            last = self.undo()
+            yield self.step(
+                "undo", alternative.node, "undo", removed=(last,) if last else (), in_try=True
+            )
+
+    def run_taper(self, op: ops.Taper) -> Iterator[Step]:
+        def matches(tweak: Tweak) -> bool:
+            if op.kind is None:
+                return True
+            if tweak.kind != op.kind:
+                return False
+            return op.qualifier is None or tweak.slot[1] == op.qualifier
+
+        # Active tweaks have distinct slots, so a slot names one tweak through the taper.
+        starts = {t.slot: t.intensity for t in self.state.tweaks if matches(t)}
+        if not starts:
+            yield self.step("taper", op.node, missed=True)
+            return
+        for k in range(1, op.over + 1):
+            kept: list[Tweak] = []
+            removed: list[Tweak] = []
+            for tweak in self.state.tweaks:
+                start = starts.get(tweak.slot)
+                if start is None:
+                    kept.append(tweak)
+                    continue
+                tapered = replace(tweak, intensity=taper_intensity(start, op.over, k))
+                (removed if k == op.over else kept).append(tapered)
+            self.state = replace(self.state, tweaks=tuple(kept))
+            yield self.step("taper", op.node, removed=tuple(removed))
+
+
+def steps(checked: Checked, outcome: OutcomeSource | None = None) -> Iterator[Step]:
+    """Step through `checked`; `outcome` answers each retest (default: all unrecorded)."""
+    run = _Run(checked, outcome or outcomes_from([]))
+    yield from run.run(checked.body)

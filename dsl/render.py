@@ -1,0 +1,155 @@
+"""Rendering for people: diagnostics, steps and tables in; rich text on a console out.
+
+The only module besides the CLI that knows rich. One `Console` for stdout and one for
+stderr; colour only on a terminal and never with NO_COLOR (rich honours both). Lines are
+never wrapped, so piped output stays one record per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from dsl.diagnostics import Diagnostic
+from dsl.hip import MOTIONS, PLANES
+from dsl.interpreter import Step
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
+
+
+@lru_cache(maxsize=2)
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+
+
+class SourceLines:
+    """Source lines by file, read once, for showing the line under a diagnostic."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str]] = {}
+
+    def add(self, name: str, text: str) -> None:
+        self._files[name] = text.split("\n")
+
+    def line(self, name: str, number: int) -> str | None:
+        if name not in self._files:
+            try:
+                self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                self._files[name] = []
+        lines = self._files[name]
+        return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+def diagnostic(d: Diagnostic, sources: SourceLines) -> Text:
+    """`file:line:col: CODE severity: message`, the source line, a caret, a help line."""
+    span = d.span
+    out = Text()
+    out.append(f"{span.file}:{span.line}:{span.col}: ", style="bold")
+    out.append(f"{d.code} {d.severity}", style=SEVERITY_STYLE.get(d.severity, ""))
+    out.append(f": {d.message}\n")
+    source = sources.line(span.file, span.line)
+    if source is not None:
+        gutter = " " * len(str(span.line))
+        shown = source.replace("\t", " ")
+        width = (
+            (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
+        )
+        width = max(1, min(width, max(1, len(shown) - span.col + 1)))
+        out.append(f"{gutter} |\n", style="blue")
+        out.append(f"{span.line} | ", style="blue")
+        out.append(f"{shown}\n")
+        out.append(f"{gutter} | ", style="blue")
+        out.append(" " * (span.col - 1) + "^" * width, style=SEVERITY_STYLE.get(d.severity, ""))
+        out.append("\n")
+    if d.hint:
+        out.append(f"{' ' * len(str(span.line))} = ", style="blue")
+        out.append("help: ", style="bold")
+        out.append(f"{d.hint}\n")
+    return out
+
+
+def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bool) -> None:
+    target = console(stderr)
+    for item in items:
+        target.print(diagnostic(item, sources))
+
+
+def summary(counts: dict[str, int], files: int, *, stderr: bool = False) -> None:
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        for s in ("error", "warning", "info")
+        if counts.get(s)
+    ]
+    noun = "file" if files == 1 else "files"
+    text = Text()
+    if parts:
+        text.append("Found " + ", ".join(parts), style="bold")
+        text.append(f" in {files} {noun}.")
+    else:
+        text.append(f"All clean: {files} {noun} checked.", style="green")
+    console(stderr).print(text)
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def _motion_word(plane: int, value: float) -> str:
+    if value == 0:
+        return "neutral"
+    sign = 1 if value > 0 else -1
+    return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
+
+
+def step(s: Step) -> Text:
+    """One step for a clinician: what the patient does, the prescription, the drive."""
+    out = Text()
+    out.append(f"{s.n:>4}  ", style="bold")
+    out.append(s.text, style="bold")
+    if s.outcome is not None:
+        out.append("  →  ")
+        out.append(s.outcome, style=OUTCOME_STYLE.get(s.outcome, ""))
+    if s.note is not None:
+        out.append("  (note)", style="dim")
+    out.append("\n")
+    pad = "      "
+    prescription = s.base or "no base movement yet"
+    tweaks = [
+        f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
+        for t in s.tweaks
+    ]
+    out.append(pad + "doing: ", style="dim")
+    out.append(prescription + "".join(f" + {t}" for t in tweaks) + "\n")
+    if s.disadvantaged:
+        out.append(pad + "disadvantaged: ", style="dim")
+        out.append(", ".join(s.disadvantaged) + "\n", style="magenta")
+    out.append(pad + "drive: ", style="dim")
+    planes = [
+        f"{plane} {_signed(value)} ({_motion_word(i, value)})"
+        for i, (plane, value) in enumerate(zip(PLANES, s.drive, strict=True))
+    ]
+    out.append(" · ".join(planes) + "\n")
+    out.append(pad + "advantage: ", style="dim")
+    out.append(f"{s.advantage}/3", style="bold green" if s.advantage == 3 else "bold")
+    if s.favorable:
+        out.append(" — " + ", ".join(s.favorable))
+    return out
+
+
+def phase_heading(name: str | None) -> Text:
+    return Text(f"\nphase {name}" if name else "\n(no phase)", style="bold underline")
+
+
+def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
+    out = Text()
+    out.append(title or "(untitled program)", style="bold")
+    out.append(f" — target {target}")
+    for name, handed in sports.items():
+        out.append(f" — {name}, {handed}-handed")
+    return out
