@@ -13,7 +13,7 @@ from typing import Any
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from dsl.diagnostics import Diagnostic, make
+from dsl.diagnostics import Diagnostic, closest, make
 from dsl.nodes import Span
 
 
@@ -197,9 +197,12 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
         end_col = token.end_column if token.end_line == token.line and token.end_column else col + 1
         if token.type in ("_NL", "$END", "_DEDENT", "_INDENT"):
             line, col, end_col = _end_of_line(text, token)
-        if "_INDENT" in expected and token.type != "_INDENT":
+        header_open = "_INDENT" in expected and not expected & STATEMENT_KEYWORDS
+        if header_open and token.type != "_INDENT":
             line, col, end_col = _end_of_line(text, token, before=token.type not in _ENDS)
             message = "this block header has no block under it"
+        elif token.type == "WORD" and keyword is None and expected & STATEMENT_KEYWORDS:
+            return _not_a_statement(token, file, line, col, end_col)
         elif token.type in _ENDS and keyword is not None:
             where = f"after `{KEYWORDS[keyword]}`"
             message = (
@@ -225,6 +228,23 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
 
 
 _ENDS = ("_NL", "$END", "_DEDENT")
+
+
+def _not_a_statement(token: Token, file: str, line: int, col: int, end_col: int) -> Diagnostic:
+    """A line that starts with a word that is no statement: `pivto frontal`, `foo`."""
+    word = str(token).lower()
+    statements = sorted(KEYWORDS[t] for t in STATEMENT_KEYWORDS)
+    guess = closest(word, statements)
+    message = f"`{token}` does not start a statement"
+    if guess is not None:
+        message += f"; did you mean `{guess}`?"
+    return make(
+        "P001",
+        message,
+        Span(file, line, col, line, max(end_col, col + 1)),
+        hint="a line starts with a statement: " + ", ".join(statements),
+        suggestion=guess,
+    )
 
 
 def _end_of_line(text: str, token: Token, *, before: bool = False) -> tuple[int, int, int]:
