@@ -1,0 +1,286 @@
+"""Session log: the record of one `prog step` session in; JSON lines on disk out, and back.
+
+A session happens with a patient in front of the clinician, so the log must survive anything:
+`q`, Ctrl-C, a closed terminal, a killed process, a power cut. Hence three rules:
+
+* append only: a line once written is never rewritten; taking an answer back is a new line;
+* every line goes to disk (write, then fsync) before the next step is shown;
+* reading tolerates a damaged line (a write cut short): it is skipped and reported, and
+  appending first ends it with a newline so the next line starts clean.
+
+The format is documented for clinicians and tool writers in ``docs/stepping.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from dsl import __version__
+from dsl.checker import Checked
+from dsl.interpreter import OUTCOMES, Step
+from dsl.source import Source, read_path
+from dsl.trace import header as trace_header
+from dsl.trace import step_dict
+
+LOG_VERSION = 1
+
+
+class LogError(Exception):
+    """The log cannot be used as asked (missing, not a session log, already there)."""
+
+
+def now() -> str:
+    """Local time with its offset: what a clinician reads, still unambiguous for a machine."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(source: Source, checked: Checked) -> dict[str, Any]:
+    """What identifies the program: the hash of its text and of each file it includes."""
+    includes = []
+    for name in checked.includes:
+        included, _ = read_path(name)
+        includes.append({"file": name, "sha256": text_hash(included.text) if included else None})
+    return {"sha256": text_hash(source.text), "includes": includes}
+
+
+def same_program(header: dict[str, Any], current: dict[str, Any]) -> bool:
+    """True when the program's text and its includes' texts are what the log was written for.
+
+    Include paths are compared by content only, so resuming from another folder still matches.
+    """
+
+    def hashes(fp: dict[str, Any]) -> list[str]:
+        return sorted(str(item.get("sha256")) for item in fp.get("includes") or [])
+
+    return header.get("sha256") == current["sha256"] and hashes(header) == hashes(current)
+
+
+def header(
+    program: str, hashes: dict[str, Any], checked: Checked, vocabulary: dict[str, str]
+) -> dict[str, Any]:
+    """The first line of a log: which program (path, and `hashes` from `fingerprint`), which
+    vocabulary, when; `trace` is the head of a spec §10 trace, so the log can become one."""
+    return {
+        "prog_session": LOG_VERSION,
+        "program": program,
+        **hashes,
+        "prog": __version__,
+        "vocabulary": vocabulary,
+        "started": now(),
+        "trace": trace_header(checked),
+    }
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class Recorded:
+    """A log as read back: its header and the steps still in force after every retraction."""
+
+    path: str
+    header: dict[str, Any]
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    retracted: list[dict[str, Any]] = field(default_factory=list)  # the retract lines
+    damaged: list[int] = field(default_factory=list)  # line numbers skipped as unreadable
+    ended: bool = False  # the program was stepped to its end
+
+    @property
+    def answers(self) -> list[tuple[int, str]]:
+        """(step number, outcome) of every retest answered and not taken back, in order."""
+        return [(s["n"], s["outcome"]) for s in self.steps if s.get("op") == "retest"]
+
+    @property
+    def done(self) -> int:
+        """The number of the last step dealt with; the session goes on from the next one."""
+        return self.steps[-1]["n"] if self.steps else 0
+
+
+def read(path: str) -> Recorded:
+    """Read a session log; raises `LogError` if it is missing or not a session log.
+
+    A step line for step N, and a retraction of step N's answer, both drop every recorded
+    step from N on: what came after an answer depended on it.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise LogError(f"cannot read {path}: {error.strerror or error}") from None
+    recorded: Recorded | None = None
+    damaged: list[int] = []
+    for number, record in _records(data, damaged):
+        if recorded is None:
+            recorded = Recorded(path, _checked_header(path, record, number))
+            continue
+        event = record.get("event")
+        if event == "step" and _is_step(record.get("step")):
+            step = record["step"]
+            recorded.steps = [s for s in recorded.steps if s["n"] < step["n"]]
+            recorded.steps.append(step)
+            recorded.ended = False
+        elif event == "retract" and isinstance(record.get("n"), int):
+            recorded.steps = [s for s in recorded.steps if s["n"] < record["n"]]
+            recorded.retracted.append(record)
+            recorded.ended = False
+        elif event == "end":
+            recorded.ended = True
+        elif event in ("step", "retract"):
+            damaged.append(number)
+    if recorded is None:
+        raise LogError(f"{path} is empty: there is no session in it to resume or report")
+    recorded.damaged = damaged
+    return recorded
+
+
+def _records(data: bytes, damaged: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            record = None
+        if isinstance(record, dict):
+            yield number, record
+        else:
+            damaged.append(number)
+
+
+def _is_step(value: object) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("n"), int):
+        return False
+    return value.get("op") != "retest" or value.get("outcome") in OUTCOMES
+
+
+def _checked_header(path: str, record: dict[str, Any], number: int) -> dict[str, Any]:
+    version = record.get("prog_session")
+    if not isinstance(version, int):
+        raise LogError(f"{path} is not a prog session log (line {number} has no header)")
+    if version > LOG_VERSION:
+        raise LogError(f"{path} was written by a newer prog (session log version {version})")
+    return record
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C back while a line is written and synced, so a line is whole or absent."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+class Writer:
+    """Appends records to one log, each on disk before `write` returns."""
+
+    def __init__(self, fd: int, path: str, main_file: str) -> None:
+        self._fd = fd
+        self.path = path
+        self.main_file = main_file
+
+    @classmethod
+    def create(cls, path: str, main_file: str, first: dict[str, Any]) -> Writer:
+        """Start a new log. An existing empty file is used; anything else there is refused."""
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        try:
+            fd = os.open(path, flags | os.O_EXCL, 0o644)
+        except FileExistsError:
+            if not os.path.isfile(path) or os.path.getsize(path) > 0:
+                raise LogError(
+                    f"{path} already exists; to go on with that session use `--resume {path}`, "
+                    "to start a new one give another file"
+                ) from None
+            fd = os.open(path, flags)
+        except OSError as error:
+            raise LogError(f"cannot write {path}: {error.strerror or error}") from None
+        writer = cls(fd, path, main_file)
+        writer.write(first)
+        _sync_folder(path)
+        return writer
+
+    @classmethod
+    def append(cls, path: str, main_file: str) -> Writer:
+        """Go on with an existing log; a damaged last line is ended so it stays on its own."""
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        except OSError as error:
+            raise LogError(f"cannot write {path}: {error.strerror or error}") from None
+        writer = cls(fd, path, main_file)
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            writer._put(b"\n")
+        return writer
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._put(line.encode("utf-8"))
+
+    def _put(self, data: bytes) -> None:
+        with _uninterrupted():
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view) :]
+            os.fsync(self._fd)
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+    # --- the records a session writes ----------------------------------------------------
+
+    def step(self, step: Step) -> None:
+        self.write({"event": "step", "at": now(), "step": step_dict(step, self.main_file)})
+
+    def retract(self, n: int, outcome: str) -> None:
+        self.write({"event": "retract", "at": now(), "n": n, "outcome": outcome})
+
+    def resume(self, hashes: dict[str, Any], vocabulary: dict[str, str], forced: bool) -> None:
+        self.write(
+            {
+                "event": "resume",
+                "at": now(),
+                **hashes,
+                "vocabulary": vocabulary,
+                "forced": forced,
+            }
+        )
+
+    def stop(self, reason: str, next_step: int) -> None:
+        self.write({"event": "stop", "at": now(), "reason": reason, "next": next_step})
+
+    def end(self) -> None:
+        self.write({"event": "end", "at": now()})
+
+
+def _sync_folder(path: str) -> None:
+    """Sync the folder too, so a new log's name survives a power cut along with its lines."""
+    try:
+        fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
