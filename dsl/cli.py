@@ -91,3 +91,25 @@ def check(files: tuple[str, ...]) -> None:
     from dsl.commands import check_command
 
     sys.exit(check_command(list(files)))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--log", "log", metavar="FILE.jsonl", help="Keep the session in a new log file.")
+@click.option("--resume", metavar="FILE.jsonl", help="Go on with the session kept in this log.")
+@click.option("--force", is_flag=True, help="Resume even though the program has changed.")
+def step(file: str, log: str | None, resume: str | None, force: bool) -> None:
+    """Step through FILE with a patient, one step at a time, answering each retest."""
+    from dsl.step_commands import step_command
+
+    sys.exit(step_command(file, log, resume, force))
+
+
+@main.command()
+@click.argument("log", metavar="FILE.jsonl")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+def report(log: str, as_json: bool) -> None:
+    """What was tried in a `prog step` session and how each retest came out."""
+    from dsl.step_commands import report_command
+
+    sys.exit(report_command(log, as_json))

@@ -7,7 +7,7 @@ never wrapped, so piped output stays one record per line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,8 +107,11 @@ def _motion_word(plane: int, value: float) -> str:
     return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
 
 
-def step(s: Step) -> Text:
-    """One step for a clinician: what the patient does, the prescription, the drive."""
+def step(s: Step, changed: Sequence[str] | None = None) -> Text:
+    """One step for a clinician: what the patient does, the prescription, the drive.
+
+    `changed` (from `prog step`) adds a line saying what is different from the step before.
+    """
     out = Text()
     out.append(f"{s.n:>4}  ", style="bold")
     out.append(s.text, style="bold")
@@ -119,6 +122,9 @@ def step(s: Step) -> Text:
         out.append("  (note)", style="dim")
     out.append("\n")
     pad = "      "
+    if changed is not None:
+        out.append(pad + "changed: ", style="dim")
+        out.append(" · ".join(changed) + "\n", style="cyan")
     prescription = s.base or "no base movement yet"
     tweaks = [
         f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")

@@ -1,0 +1,163 @@
+"""What `prog step` and `prog report` do, between the CLI's arguments and the screen.
+
+Every refusal happens before the first step is shown and before anything is written, so a
+wrong `--log` or `--resume` never costs the clinician a record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from dsl import render, session_log, session_report, step_view
+from dsl.commands import (
+    EXIT_CLEAN,
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    errors_of,
+    load_or_fail,
+    sources_for,
+)
+from dsl.registry import installed
+from dsl.session_log import LogError, Recorded, Writer
+from dsl.stepping import HELP, Session
+
+EXIT_INTERRUPTED = 130  # what a shell expects after Ctrl-C
+
+
+def _fail(message: str) -> int:
+    print(f"prog: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def step_command(file: str, log: str | None, resume: str | None, force: bool) -> int:
+    problem = _usage_problem(file, log, resume, force)
+    if problem:
+        return _fail(problem)
+    loaded = load_or_fail(file)
+    if loaded is None:
+        return EXIT_FAILURE
+    errors = errors_of(loaded)
+    if errors or loaded.checked is None or loaded.source is None:
+        render.diagnostics(errors, sources_for(loaded), stderr=True)
+        return EXIT_FINDINGS
+    checked = loaded.checked
+    current = session_log.fingerprint(loaded.source, checked)
+    vocabulary = {r.name: r.version for r in installed().reports if r.status == "ok"}
+    screen = step_view.Terminal()
+    recorded: Recorded | None = None
+    try:
+        if resume:
+            recorded = _resumable(resume, file, current, force)
+            if recorded.ended:
+                screen.say(f"The session in {resume} already reached the end of the program.")
+                screen.say(f"See what worked: prog report {resume}")
+                return EXIT_CLEAN
+            writer: Writer | None = Writer.append(resume, checked.program.file)
+        elif log:
+            first = session_log.header(file, current, checked, vocabulary)
+            writer = Writer.create(log, checked.program.file, first)
+        else:
+            writer = None
+    except LogError as error:
+        return _fail(str(error))
+    screen.out.print(
+        render.heading(
+            checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
+        )
+    )
+    screen.say(HELP, "hint")
+    answers, done = (recorded.answers, recorded.done) if recorded else ([], 0)
+    if recorded is not None and writer is not None:
+        writer.resume(current, vocabulary, forced=force)
+        _tell_resumed(screen, recorded, vocabulary)
+    session = Session(checked, screen, writer, answers, done)
+    try:
+        reason = session.run()
+    finally:
+        if writer is not None:
+            writer.close()
+    _tell_ending(screen, session, reason, file, writer)
+    return EXIT_INTERRUPTED if reason == "interrupt" else EXIT_CLEAN
+
+
+def _usage_problem(file: str, log: str | None, resume: str | None, force: bool) -> str | None:
+    if file == "-":
+        return "prog step needs the program in a file: standard input carries the answers"
+    if log and resume and not _same_file(log, resume):
+        return "--resume goes on writing its own log; give --log or --resume, not both"
+    if force and not resume:
+        return "--force only makes sense with --resume"
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
+    """The log at `path`, if it was written for this program (or `force` says go on anyway)."""
+    recorded = session_log.read(path)
+    if session_log.same_program(recorded.header, current) or force:
+        return recorded
+    was = recorded.header.get("program")
+    which = file if was == file else f"{file} (the log was written for {was})"
+    raise LogError(
+        f"{which} has changed since {recorded.path} was written, so its recorded answers may "
+        "not fit the program any more; start a new session with --log, or replay the answers "
+        "anyway with --force"
+    )
+
+
+def _tell_resumed(screen: step_view.Terminal, recorded: Recorded, vocabulary: dict) -> None:
+    if recorded.damaged:
+        lines = ", ".join(str(n) for n in recorded.damaged)
+        screen.say(f"Skipped damaged line(s) {lines} of {recorded.path}: a write cut short.")
+    for name, version in (recorded.header.get("vocabulary") or {}).items():
+        if vocabulary.get(name) != version:
+            now = vocabulary.get(name, "not installed")
+            screen.say(f"The {name} plugin was {version} then and is {now} now.", "warning")
+    answers = ", ".join(outcome for _, outcome in recorded.answers) or "none yet"
+    screen.say(
+        f"Resuming {recorded.path}: {recorded.done} step(s) done, answers so far: {answers}. "
+        f"Going on at step {recorded.done + 1}."
+    )
+
+
+def _tell_ending(
+    screen: step_view.Terminal, session: Session, reason: str, file: str, writer: Writer | None
+) -> None:
+    answered = len(session.answers)
+    if reason == "end":
+        screen.say(f"End of the program: {session.done} steps, {answered} answer(s).")
+        if writer is not None:
+            screen.say(
+                f"The session is in {writer.path}; see what worked: prog report {writer.path}"
+            )
+        return
+    why = {"quit": "Stopped", "eof": "Input ended", "interrupt": "Interrupted"}[reason]
+    screen.say(f"{why} before step {session.done + 1}; {answered} answer(s) so far.")
+    if writer is not None:
+        screen.say(
+            f"Every answer is kept in {writer.path}; go on with: "
+            f"prog step {file} --resume {writer.path}"
+        )
+    else:
+        screen.say("Nothing was saved: use --log FILE.jsonl to keep a session.", "warning")
+
+
+def report_command(log: str, as_json: bool) -> int:
+    try:
+        recorded = session_log.read(log)
+    except LogError as error:
+        return _fail(str(error))
+    data = session_report.build(recorded)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        step_view.report(data)
+    return EXIT_CLEAN
