@@ -113,3 +113,60 @@ def report(log: str, as_json: bool) -> None:
     from dsl.step_commands import report_command
 
     sys.exit(report_command(log, as_json))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="How to print the diagnostics.",
+)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these codes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="The lowest severity that exits 1 (default from settings, else warning).",
+)
+@click.option("--stdin-filename", metavar="NAME", help="The name to show for `-` (stdin).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: cores).")
+@click.option("--config", "config_path", metavar="FILE", help="Settings from this pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every pyproject.toml.")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named here too.")
+def lint(paths: tuple[str, ...], **options: object) -> None:
+    """Lint PATHS (files, folders searched for .prog, `-` for stdin): every diagnostic.
+
+    Settings come from [tool.prog] in the nearest pyproject.toml; `# noqa: CODE` on a line
+    silences that code there. Exit 0 clean, 1 findings, 2 bad usage or unreadable file.
+    """
+    from dsl.tooling import lint_command
+
+    sys.exit(lint_command(paths, **options))  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
+@click.option("--diff", is_flag=True, help="Print the changes as a diff instead of writing.")
+@click.option("--stdin-filename", metavar="NAME", help="The name to show for `-` (stdin).")
+@click.option("--config", "config_path", metavar="FILE", help="Excludes from this pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every pyproject.toml.")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named here too.")
+def fmt(paths: tuple[str, ...], **options: object) -> None:
+    """Rewrite PATHS in the canonical layout (`-`: stdin to stdout); never changes meaning."""
+    from dsl.tooling import fmt_command
+
+    sys.exit(fmt_command(paths, **options))  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """What diagnostic CODE means, why it matters and how to fix it (no CODE: list all)."""
+    from dsl.tooling import explain_command
+
+    sys.exit(explain_command(code))

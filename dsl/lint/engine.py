@@ -1,0 +1,256 @@
+"""The lint engine: a loaded program, the settings and the registry in; its diagnostics out.
+
+Lint = the P0xx errors of reading and checking + every enabled rule, core and plugin, run
+through the same code here. Rules that read the steps are skipped when the file has an
+error (a program that cannot run is not linted for method); rules that read only the text
+(P101, P108, P109) still run. A rule that raises, or yields something that is not a
+`Finding`, becomes one P004 naming the rule and its plugin; the other rules keep running.
+Then settings (select, ignore, per-file-ignores) and `# noqa` directives are applied.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dsl import interpreter
+from dsl.api import Loaded, load_path, load_text
+from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, make
+from dsl.lint.config import Settings
+from dsl.lint.noqa import Noqa
+from dsl.lint.rules import CORE, Check
+from dsl.nodes import Span
+from dsl.plugin import Finding, RuleContext
+from dsl.registry import Registry, installed
+from dsl.source import STDIN_NAME, Unreadable
+
+CORE_OWNER = "core"
+
+
+@dataclass(frozen=True)
+class LintRule:
+    """One rule as the engine runs it, whoever wrote it."""
+
+    code: str
+    severity: str
+    check: Check
+    owner: str  # "core" or the plugin's name
+    uses_steps: bool = True
+
+    @property
+    def who(self) -> str:
+        return "the core" if self.owner == CORE_OWNER else f"the `{self.owner}` plugin"
+
+
+@dataclass
+class FileReport:
+    """What linting one file gave: its diagnostics, its text (to show source lines), or
+    why it could not be linted at all (`failure`: exit code 2)."""
+
+    name: str
+    text: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failure: str | None = None
+
+
+def lint_rules(registry: Registry) -> list[LintRule]:
+    """The core's rules, then every plugin's, in code order within each."""
+    rules = [
+        LintRule(r.code, CORE_CODES[r.code][0], r.check, CORE_OWNER, r.uses_steps) for r in CORE
+    ]
+    rules += [LintRule(r.code, r.severity, r.check, owner) for r, owner in registry.rules]
+    return rules
+
+
+def known_codes(registry: Registry) -> dict[str, str]:
+    """Every code with its severity: the core's and the plugins' rules."""
+    codes = {code: severity for code, (severity, _) in CORE_CODES.items()}
+    codes.update({rule.code: rule.severity for rule, _ in registry.rules})
+    return codes
+
+
+def _always_better(_: interpreter.Step) -> str:
+    return "better"
+
+
+def run_rules(loaded: Loaded, rules: Iterable[LintRule]) -> list[Diagnostic]:
+    """Every finding of `rules` on one loaded program, as diagnostics."""
+    program, checked = loaded.program, loaded.checked
+    if program is None or checked is None:
+        return []
+    runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
+    active = [rule for rule in rules if runnable or not rule.uses_steps]
+    steps: tuple[interpreter.Step, ...] = ()
+    if runnable and any(rule.uses_steps for rule in active):
+        steps = tuple(interpreter.steps(checked, _always_better))
+    context = RuleContext(
+        program, steps, checked.target_side, checked.target_muscle, dict(checked.sports)
+    )
+    anchor = _anchor(loaded)
+    found: list[Diagnostic] = []
+    for rule in active:
+        found.extend(_run(rule, context if rule.uses_steps else _text_only(context), anchor))
+    return found
+
+
+def _text_only(context: RuleContext) -> RuleContext:
+    return RuleContext(
+        context.program, (), context.target_side, context.target_muscle, context.sports
+    )
+
+
+def _anchor(loaded: Loaded) -> Span:
+    """Where a diagnostic about a rule's failure sits: the program's first statement."""
+    program = loaded.program
+    if program is not None and program.statements:
+        return program.statements[0].span
+    name = loaded.source.name if loaded.source is not None else STDIN_NAME
+    return Span(name, 1, 1, 1, 1)
+
+
+def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]:
+    try:
+        findings = list(rule.check(context))
+    except Exception as error:  # a rule's own code failed: report it, keep the others going
+        return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
+    out: list[Diagnostic] = []
+    seen = set()
+    for finding in findings:
+        if not (
+            isinstance(finding, Finding)
+            and isinstance(finding.span, Span)
+            and isinstance(finding.message, str)
+        ):
+            return [_broken(rule, f"gave {type(finding).__name__}, not a Finding", anchor)]
+        key = (finding.span.file, finding.span.line, finding.span.col)
+        if key in seen:  # a statement in a define used twice: one finding is enough
+            continue
+        seen.add(key)
+        hint = getattr(finding, "hint", None)
+        if not isinstance(hint, str):
+            hint = None if rule.owner == CORE_OWNER else f"`prog explain {rule.code}` tells more"
+        out.append(Diagnostic(rule.code, rule.severity, finding.message, finding.span, hint))
+    return out
+
+
+def _broken(rule: LintRule, problem: str, anchor: Span) -> Diagnostic:
+    return make(
+        "P004",
+        f"lint rule {rule.code} of {rule.who} {problem}; its findings are left out",
+        anchor,
+        hint="the other rules still ran; `prog plugins` shows the plugin's version for a report",
+    )
+
+
+def _read(name: str) -> str | None:
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def lint_loaded(
+    loaded: Loaded, settings: Settings | None = None, registry: Registry | None = None
+) -> list[Diagnostic]:
+    """All diagnostics of one loaded program after settings and `# noqa`, sorted."""
+    settings = settings or Settings()
+    registry = registry or installed()
+    name = loaded.source.name if loaded.source is not None else STDIN_NAME
+    rules = [rule for rule in lint_rules(registry) if settings.enabled(rule.code, name)]
+    found = [*loaded.diagnostics, *run_rules(loaded, rules)]
+    if loaded.source is not None:
+        noqa = Noqa(name, loaded.source.text, _read)
+        found = noqa.filter(found)
+        runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
+        if runnable and settings.enabled("P108", name):
+            looked_for = {rule.code for rule in rules}
+            found += noqa.unused(set(known_codes(registry)), looked_for.__contains__)
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def lint_path(
+    name: str,
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    *,
+    stdin_name: str = STDIN_NAME,
+) -> FileReport:
+    """Read, check and lint one file (``-``: standard input)."""
+    registry = registry or installed()
+    try:
+        loaded = load_path(name, registry, stdin_name=stdin_name)
+    except Unreadable as error:
+        return FileReport(name, failure=f"cannot read {error}")
+    shown = loaded.source.name if loaded.source is not None else name
+    text = loaded.source.text if loaded.source is not None else None
+    try:
+        diagnostics = lint_loaded(loaded, settings, registry)
+    except RecursionError:
+        return FileReport(shown, text, failure=f"{shown}: nested too deeply to lint")
+    return FileReport(shown, text, diagnostics)
+
+
+def lint_text(
+    text: str,
+    name: str = STDIN_NAME,
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+) -> list[Diagnostic]:
+    """Lint a program given as text (library use and tests)."""
+    registry = registry or installed()
+    return lint_loaded(load_text(text, name, registry), settings, registry)
+
+
+def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]:
+    """P004 for each plugin `require-plugins` names that did not load."""
+    if not settings.require_plugins:
+        return []
+    loaded = {report.name for report in registry.reports if report.status == "ok"}
+    failures = {report.name: report.problem for report in registry.reports if report.status != "ok"}
+    span = _setting_span(settings.source, "require-plugins")
+    out = []
+    for name in settings.require_plugins:
+        if name in loaded:
+            continue
+        problem = failures.get(name)
+        message = (
+            f"the required plugin `{name}` {problem}"
+            if problem
+            else f"the required plugin `{name}` is not installed"
+        )
+        out.append(make("P004", message, span, hint="`prog plugins` shows every plugin found"))
+    return out
+
+
+def _setting_span(source: Path | None, key: str) -> Span:
+    name = os.path.relpath(source) if source is not None else "pyproject.toml"
+    text = _read(name) or ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith(key):
+            col = len(line) - len(line.lstrip()) + 1
+            return Span(name, number, col, number, col + len(key))
+    return Span(name, 1, 1, 1, 1)
+
+
+POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+
+
+def _lint_one(job: tuple[str, Settings, str]) -> FileReport:
+    name, settings, stdin_name = job
+    return lint_path(name, settings, stdin_name=stdin_name)
+
+
+def lint_many(
+    names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
+) -> list[FileReport]:
+    """`lint_path` over many files, in worker processes when there are many; same order."""
+    work = [(name, settings, stdin_name) for name in names]
+    if jobs <= 1 or len(names) < POOL_MIN_FILES or "-" in names:
+        return [_lint_one(job) for job in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(names))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_lint_one, work, chunksize=max(1, len(work) // (workers * 4))))

@@ -1,0 +1,323 @@
+"""What `prog lint`, `prog fmt` and `prog explain` do, between the CLI's arguments and the
+screen. Each function returns the process exit code: 0 clean, 1 findings (or files that
+need formatting), 2 bad usage, an unreadable file or an internal failure.
+
+The work itself is done by `dsl.lint` (engine, rules, settings, formats), `dsl.formatter`
+and `dsl.explain`; this module only chooses what to print where.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import tempfile
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+
+from dsl import render
+from dsl.diagnostics import ERROR, Diagnostic, closest
+from dsl.lint import config, files, formats
+from dsl.lint.config import ConfigError, Settings
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def _complain(message: str) -> None:
+    print(f"prog: {message}", file=sys.stderr)
+
+
+def settings_for(config_path: str | None, isolated: bool) -> Settings:
+    """The settings in force: none with `--isolated`, a named file, or the nearest one."""
+    if isolated:
+        return Settings()
+    path = Path(config_path) if config_path else config.find_config(Path.cwd())
+    return config.load(path)
+
+
+def _check_codes(settings: Settings, cli_codes: Sequence[str], known: Sequence[str]) -> str | None:
+    """A usage error for a code on the command line that matches nothing prog knows."""
+    for code in cli_codes:
+        if code != config.ALL and not any(k.startswith(code) for k in known):
+            guess = closest(code, known)
+            tip = f"; did you mean {guess}?" if guess else ""
+            return f"no code starts with `{code}`{tip} (`prog explain` lists them)"
+    for code in config.unknown_codes(settings, known):
+        if code not in cli_codes:
+            _complain(f"warning: the settings name `{code}`, which matches no code prog knows")
+    return None
+
+
+# --- lint ------------------------------------------------------------------------------
+
+
+def lint_command(
+    paths: Sequence[str],
+    *,
+    output: str = "text",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    fail_on: str | None = None,
+    stdin_filename: str | None = None,
+    jobs: int | None = None,
+    config_path: str | None = None,
+    isolated: bool = False,
+    force_exclude: bool = False,
+) -> int:
+    from dsl.explain import everything
+    from dsl.lint.engine import known_codes, lint_many, required_plugins
+    from dsl.registry import installed
+
+    try:
+        settings = settings_for(config_path, isolated)
+        cli_select = config.parse_codes(select, "--select")
+        cli_ignore = config.parse_codes(ignore, "--ignore")
+        if cli_select:
+            settings = replace(settings, select=cli_select)
+        settings = replace(settings, ignore=settings.ignore + cli_ignore)
+        if fail_on is not None:
+            settings = replace(settings, fail_on=config.level(fail_on, "--fail-on"))
+    except ConfigError as error:
+        _complain(str(error))
+        return EXIT_FAILURE
+    for warning in settings.warnings:
+        _complain(f"warning: {warning}")
+    registry = installed()
+    known = sorted(known_codes(registry))
+    problem = _check_codes(settings, [*cli_select, *cli_ignore], known)
+    if problem is not None:
+        _complain(problem)
+        return EXIT_FAILURE
+
+    found = files.discover(paths or ["."], settings, force_exclude=force_exclude)
+    failed = bool(found.missing)
+    for path in found.missing:
+        _complain(f"cannot read {path}: no such file or folder")
+    if not found.files and not found.missing:
+        _complain("warning: no .prog files found")
+    stdin_name = stdin_filename or "<stdin>"
+    reports = lint_many(
+        found.files, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name
+    )
+
+    diagnostics = required_plugins(settings, registry)
+    sources = render.SourceLines()
+    for report in reports:
+        if report.failure is not None:
+            failed = True
+            _complain(report.failure)
+        if report.text is not None:
+            sources.add(report.name, report.text)
+        diagnostics.extend(report.diagnostics)
+    diagnostics = sorted(set(diagnostics), key=lambda d: (*d.sort_key(), d.message))
+
+    if output == "json":
+        sys.stdout.write(formats.as_json(diagnostics))
+    elif output == "github":
+        sys.stdout.write(formats.as_github(diagnostics))
+    elif output == "sarif":
+        sys.stdout.write(formats.as_sarif(diagnostics, everything(registry)))
+    else:
+        render.diagnostics(diagnostics, sources, stderr=False)
+        render.summary(Counter(d.severity for d in diagnostics), len(found.files))
+    if failed:
+        return EXIT_FAILURE
+    return EXIT_FINDINGS if any(settings.fails(d.severity) for d in diagnostics) else EXIT_CLEAN
+
+
+# --- fmt -------------------------------------------------------------------------------
+
+
+def _only_tabs(errors: list[Diagnostic], text: str) -> bool:
+    """Whether every error is a tab in an indentation, which formatting itself mends."""
+    lines = text.split("\n")
+    for error in errors:
+        line = lines[error.span.line - 1] if error.span.line <= len(lines) else ""
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        if error.code != "P001" or error.span.col != 1 or "\t" not in indentation:
+            return False
+    return True
+
+
+def _write(path: str, text: str) -> None:
+    """Replace the file's content in one step, keeping its permissions."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".prog-fmt-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, os.stat(target).st_mode & 0o7777)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _raw_text(path: str, fallback: str) -> str:
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return fallback
+
+
+def fmt_command(
+    paths: Sequence[str],
+    *,
+    check: bool = False,
+    diff: bool = False,
+    stdin_filename: str | None = None,
+    config_path: str | None = None,
+    isolated: bool = False,
+    force_exclude: bool = False,
+) -> int:
+    from dsl.api import load_path
+    from dsl.formatter import format_program, shape
+    from dsl.parser import parse
+    from dsl.source import Source, Unreadable
+
+    try:
+        settings = settings_for(config_path, isolated)
+    except ConfigError as error:
+        _complain(str(error))
+        return EXIT_FAILURE
+    found = files.discover(paths or ["."], settings, force_exclude=force_exclude)
+    failed = bool(found.missing)
+    for path in found.missing:
+        _complain(f"cannot read {path}: no such file or folder")
+    stdin_name = stdin_filename or "<stdin>"
+    changed: list[str] = []
+    unchanged = 0
+    broken: list[str] = []
+    for name in found.files:
+        try:
+            loaded = load_path(name, stdin_name=stdin_name)
+        except Unreadable as error:
+            _complain(f"cannot read {error}")
+            failed = True
+            continue
+        source, program = loaded.source, loaded.program
+        errors = [d for d in loaded.diagnostics if d.severity == ERROR]
+        if source is None or program is None or (errors and not _only_tabs(errors, source.text)):
+            lines = render.SourceLines()
+            if source is not None:
+                lines.add(source.name, source.text)
+            render.diagnostics(errors, lines, stderr=True)
+            broken.append(loaded.source.name if loaded.source else name)
+            continue
+        formatted = format_program(program, source.text)
+        again, problems = parse(Source(source.name, formatted, None))
+        if shape(again.statements) != shape(program.statements) or any(
+            d.severity == ERROR for d in problems
+        ):
+            _complain(
+                f"internal error: formatting {source.name} would change what it means; "
+                "it is left as it was (please report this with the file)"
+            )
+            failed = True
+            continue
+        original = source.text if name == files.STDIN else _raw_text(name, source.text)
+        if name == files.STDIN and not (check or diff):
+            sys.stdout.write(formatted)
+        if formatted == original:
+            unchanged += 1
+            continue
+        changed.append(source.name)
+        if diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    original.splitlines(keepends=True),
+                    formatted.splitlines(keepends=True),
+                    fromfile=source.name,
+                    tofile=source.name,
+                )
+            )
+        if check and not diff:
+            print(f"would reformat {source.name}", file=sys.stderr)
+        if not (check or diff) and name != files.STDIN:
+            _write(name, formatted)
+    _fmt_summary(changed, unchanged, broken, dry=check or diff)
+    if failed:
+        return EXIT_FAILURE
+    if broken or ((check or diff) and changed):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _count(number: int, noun: str = "file") -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _fmt_summary(changed: list[str], unchanged: int, broken: list[str], *, dry: bool) -> None:
+    parts = []
+    if changed:
+        parts.append(f"{_count(len(changed))} {'would be reformatted' if dry else 'reformatted'}")
+    if unchanged:
+        parts.append(f"{_count(unchanged)} {'already formatted' if dry else 'left unchanged'}")
+    if broken:
+        parts.append(f"{_count(len(broken))} not formatted because of errors")
+    if parts:
+        print(", ".join(parts) + ".", file=sys.stderr)
+
+
+# --- explain ---------------------------------------------------------------------------
+
+WIDTH = 88
+
+
+def _paragraphs(text: str, indent: str = "  ") -> str:
+    return "\n\n".join(
+        textwrap.fill(part, WIDTH, initial_indent=indent, subsequent_indent=indent)
+        for part in text.split("\n\n")
+        if part.strip()
+    )
+
+
+def explain_command(code: str | None) -> int:
+    from dsl.explain import everything
+    from dsl.registry import installed
+
+    known = everything(installed())
+    out = render.console()
+    if code is None:
+        for entry in known.values():
+            line = Text()
+            line.append(f"{entry.code}  ", style="bold")
+            line.append(f"{entry.severity:<8}", style=render.SEVERITY_STYLE.get(entry.severity, ""))
+            line.append(entry.title)
+            if entry.owner != "core":
+                line.append(f"  ({entry.owner})", style="dim")
+            out.print(line)
+        return EXIT_CLEAN
+    item = known.get(code.strip().upper())
+    if item is None:
+        guess = closest(code.strip().upper(), known)
+        tip = f"; did you mean {guess}?" if guess else ""
+        _complain(f"no code `{code}`{tip} (`prog explain` lists every code)")
+        return EXIT_FAILURE
+    text = Text()
+    text.append(f"{item.code} ", style="bold")
+    text.append(item.severity, style=render.SEVERITY_STYLE.get(item.severity, ""))
+    text.append(f": {item.title}", style="bold")
+    if item.owner != "core":
+        text.append(f"  (from the {item.owner} plugin)", style="dim")
+    text.append("\n")
+    sections = [("What it means", item.meaning), ("Why it matters", item.why)]
+    if item.fix:
+        sections.append(("How to fix it", item.fix))
+    for title, body in sections:
+        if body and not (title == "What it means" and body == item.title):
+            text.append(f"\n{title}\n", style="bold underline")
+            text.append(_paragraphs(body) + "\n")
+    for title, example in (("Bad", item.bad), ("Good", item.good)):
+        if example:
+            text.append(f"\n{title}\n", style="bold underline")
+            text.append(textwrap.indent(example.rstrip("\n"), "    ") + "\n")
+    out.print(text, end="")
+    return EXIT_CLEAN
