@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from dsl import __version__
 from dsl.checker import Checked
@@ -119,59 +119,67 @@ def read(path: str) -> Recorded:
         data = Path(path).read_bytes()
     except OSError as error:
         raise LogError(f"cannot read {path}: {error.strerror or error}") from None
-    recorded: Recorded | None = None
-    damaged: list[int] = []
-    for number, record in _records(data, damaged):
-        if recorded is None:
-            recorded = Recorded(path, _checked_header(path, record, number))
-            continue
-        event = record.get("event")
-        if event == "step" and _is_step(record.get("step")):
-            step = record["step"]
-            recorded.steps = [s for s in recorded.steps if s["n"] < step["n"]]
-            recorded.steps.append(step)
-            recorded.ended = False
-        elif event == "retract" and isinstance(record.get("n"), int):
-            recorded.steps = [s for s in recorded.steps if s["n"] < record["n"]]
-            recorded.retracted.append(record)
-            recorded.ended = False
-        elif event == "end":
-            recorded.ended = True
-        elif event in ("step", "retract"):
-            damaged.append(number)
-    if recorded is None:
+    records = _records(data)
+    first = next(records, None)
+    if first is None:
         raise LogError(f"{path} is empty: there is no session in it to resume or report")
-    recorded.damaged = damaged
+    recorded = Recorded(path, _checked_header(path, *first))
+    for number, record in records:
+        if record is None or not _apply(recorded, record):
+            recorded.damaged.append(number)
     return recorded
 
 
-def _records(data: bytes, damaged: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    lines = data.split(b"\n")
-    for number, raw in enumerate(lines, start=1):
+def _apply(recorded: Recorded, record: dict[str, Any]) -> bool:
+    """Bring one line into `recorded`; False if it is a step or retraction that makes no sense.
+
+    Lines of other kinds (resume, stop, and any a later version adds) change nothing here.
+    """
+    event = record.get("event")
+    if event == "step":
+        step = record.get("step")
+        if not _is_step(step):
+            return False
+        recorded.steps = [s for s in recorded.steps if s["n"] < step["n"]]
+        recorded.steps.append(step)
+        recorded.ended = False
+    elif event == "retract":
+        n = record.get("n")
+        if not isinstance(n, int):
+            return False
+        recorded.steps = [s for s in recorded.steps if s["n"] < n]
+        recorded.retracted.append(record)
+        recorded.ended = False
+    elif event == "end":
+        recorded.ended = True
+    return True
+
+
+def _records(data: bytes) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """Each non-blank line as a JSON object, or None where the line is not one."""
+    for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
             record = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             record = None
-        if isinstance(record, dict):
-            yield number, record
-        else:
-            damaged.append(number)
+        yield number, record if isinstance(record, dict) else None
 
 
-def _is_step(value: object) -> bool:
+def _is_step(value: object) -> TypeGuard[dict[str, Any]]:
     if not isinstance(value, dict) or not isinstance(value.get("n"), int):
         return False
     return value.get("op") != "retest" or value.get("outcome") in OUTCOMES
 
 
-def _checked_header(path: str, record: dict[str, Any], number: int) -> dict[str, Any]:
-    version = record.get("prog_session")
-    if not isinstance(version, int):
-        raise LogError(f"{path} is not a prog session log (line {number} has no header)")
-    if version > LOG_VERSION:
-        raise LogError(f"{path} was written by a newer prog (session log version {version})")
+def _checked_header(path: str, number: int, record: dict[str, Any] | None) -> dict[str, Any]:
+    if record is None or not isinstance(record.get("prog_session"), int):
+        raise LogError(f"{path} is not a prog session log (line {number} is not its header)")
+    if record["prog_session"] > LOG_VERSION:
+        raise LogError(
+            f"{path} was written by a newer prog (session log version {record['prog_session']})"
+        )
     return record
 
 

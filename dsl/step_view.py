@@ -30,6 +30,7 @@ class Terminal:
         self.out = render.console()
         self.echo = not sys.stdin.isatty()
         self._phase: object = object()  # no phase shown yet (None is "no phase")
+        self._mid_line = False  # a prompt is waiting for its line (Ctrl-C can leave it so)
 
     def show(self, step: Step, changed: Sequence[str]) -> None:
         if step.phase != self._phase:
@@ -38,16 +39,23 @@ class Terminal:
         self.out.print(render.step(step, changed))
         if step.note is not None:
             self.out.print(Text("      note: ", style="dim") + Text(step.note, style="italic"))
+        if step.in_try and step.op not in ("retest", "undo"):
+            self.out.print(Text("      try: kept only if the retest is better", style="dim"))
 
     def read(self, prompt: str) -> str | None:
         self.out.print(Text(prompt, style="bold cyan"), end="")
         self.out.file.flush()
+        self._mid_line = True
         line = sys.stdin.readline()
+        self._mid_line = False
         if self.echo or not line:
             self.out.print(line.rstrip("\r\n"), markup=False)
         return line.rstrip("\r\n") if line else None
 
     def say(self, text: str, kind: str = "info") -> None:
+        if self._mid_line:
+            self.out.print()
+            self._mid_line = False
         self.out.print(Text(text, style=MESSAGE_STYLE.get(kind, "")))
 
 

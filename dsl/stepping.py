@@ -68,7 +68,7 @@ def changes(before: Step | None, after: Step) -> list[str]:
         if was is None:
             out.append(f"added {label}")
         elif was.name != tweak.name:
-            out.append(f"{label} instead of {was.name}")
+            out.append(f"{label} instead of {was.kind} {was.name}")
         elif was.intensity != tweak.intensity:
             out.append(f"{label} {was.intensity}% → {tweak.intensity}%")
     out.extend(f"took away {t.kind} {t.name}" for slot, t in old.items() if slot not in new)
