@@ -247,9 +247,12 @@ class Writer:
     def _put(self, data: bytes) -> None:
         with _uninterrupted():
             view = memoryview(data)
-            while view:
-                view = view[os.write(self._fd, view) :]
-            os.fsync(self._fd)
+            try:
+                while view:
+                    view = view[os.write(self._fd, view) :]
+                os.fsync(self._fd)
+            except OSError as error:  # a full disk, a removed drive
+                raise LogError(f"cannot write {self.path}: {error.strerror or error}") from None
 
     def close(self) -> None:
         os.close(self._fd)

@@ -75,6 +75,8 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
     session = Session(checked, screen, writer, answers, done)
     try:
         reason = session.run()
+    except LogError as error:
+        return _fail(f"{error}; the answers before this step are kept in it")
     finally:
         if writer is not None:
             writer.close()

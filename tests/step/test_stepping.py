@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import pytest
 
 from dsl.api import load_text, run
 from dsl.interpreter import Step
-from dsl.session_log import Writer, read
+from dsl.session_log import LogError, Writer, read
 from dsl.stepping import Session, changes
 from dsl.trace import step_dict
 
@@ -146,3 +147,13 @@ def test_changes_say_what_is_different(before, after, said):
     first = len(list(run(checked(before)))) if before else 0
     walk = list(run(checked(f"{before}; {after}" if before else after)))
     assert changes(walk[first - 1] if first else None, walk[first]) == said
+
+
+def test_a_log_that_cannot_be_written_stops_the_session_with_a_message(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text("")
+    program = checked()
+    log = Writer(os.open(path, os.O_RDONLY), str(path), program.program.file)  # refuses writes
+    with pytest.raises(LogError, match="cannot write"):
+        Session(program, Scripted([""]), log).run()
+    log.close()
