@@ -46,7 +46,7 @@ def _core(code: str, meaning: str, why: str, fix: str, bad: str, good: str) -> E
     return Explanation(code, severity, title, meaning, why, fix, bad, good)
 
 
-_PLAN = "target right glute-med\npivot frontal x10\nretest single-leg-squat\n"
+_PLAN = "target right glute-med\npivot sagittal x10\nretest single-leg-squat\n"
 
 CORE: dict[str, Explanation] = {
     e.code: e
@@ -122,10 +122,8 @@ CORE: dict[str, Explanation] = {
             "prescribes zero repetitions is not a plan anyone can follow.",
             "Bring the program within the limit the message names: split it into files kept "
             "in one folder, break a cycle of includes or defines, or correct the number.",
-            "target right glute-med\npivot frontal x10\nretest\ndriver right-hand "
-            "overhead-left\nretest\ntaper driver over 30\nretest\n",
-            "target right glute-med\npivot frontal x10\nretest\ndriver right-hand "
-            "overhead-left\nretest\ntaper driver over 3\nretest\n",
+            _PLAN + "driver right-hand overhead-left\nretest\ntaper driver over 30\nretest\n",
+            _PLAN + "driver right-hand overhead-left\nretest\ntaper driver over 3\nretest\n",
         ),
         _core(
             "P006",

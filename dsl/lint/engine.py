@@ -163,10 +163,10 @@ def lint_loaded(
     if loaded.source is not None:
         noqa = Noqa(name, loaded.source.text, _read)
         found = noqa.filter(found)
-        runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
-        if runnable and settings.enabled("P108", name):
+        if settings.enabled("P108", name):
+            runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
             looked_for = {rule.code for rule in rules}
-            found += noqa.unused(set(known_codes(registry)), looked_for.__contains__)
+            found += noqa.unused(set(known_codes(registry)), looked_for, complete=runnable)
     return sorted(found, key=Diagnostic.sort_key)
 
 

@@ -82,16 +82,18 @@ class Noqa:
             kept.append(diagnostic)
         return kept
 
-    def unused(self, known: set[str], checked: Callable[[str], bool]) -> list[Diagnostic]:
+    def unused(self, known: set[str], checked: set[str], *, complete: bool) -> list[Diagnostic]:
         """P108 for each directive of the main file that silenced nothing.
 
-        `checked(code)` says whether that code was looked for in this run; a directive for
-        a code that was switched off is left alone, since nobody can tell if it is needed.
+        `checked` are the codes looked for in this run, and `complete` says whether every
+        rule ran (not so in a program with errors). A directive for a code that was not
+        looked for is left alone, since nobody can tell if it is needed; one that names an
+        error or an unknown code is always reported: it can never do anything.
         """
         out = []
         for directive in self.files[self.main].values():
             if directive.codes is None:
-                if not directive.used:
+                if not directive.used and complete:
                     out.append(
                         make(
                             "P108",
@@ -102,14 +104,14 @@ class Noqa:
                     )
                 continue
             for code in directive.codes:
-                message = _unused_message(code, directive, known, checked)
+                message = _unused_message(code, directive, known, checked if complete else set())
                 if message is not None:
                     out.append(make("P108", message, directive.span, hint=_hint(code, known)))
         return out
 
 
 def _unused_message(
-    code: str, directive: Directive, known: set[str], checked: Callable[[str], bool]
+    code: str, directive: Directive, known: set[str], checked: set[str]
 ) -> str | None:
     if code in directive.used:
         return None
@@ -117,7 +119,7 @@ def _unused_message(
         return f"`# noqa: {code}`: prog knows no code {code}"
     if not silenceable(code):
         return f"`# noqa: {code}` has no effect: an error cannot be silenced, only fixed"
-    if not checked(code):
+    if code not in checked:
         return None
     return f"`# noqa: {code}` silences nothing: there is no {code} on this line"
 
