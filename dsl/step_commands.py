@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 
 from dsl import render, session_log, session_report, step_view
+from dsl.checker import Checked
 from dsl.commands import (
     EXIT_CLEAN,
     EXIT_FAILURE,
@@ -46,20 +48,15 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
     current = session_log.fingerprint(loaded.source, checked)
     vocabulary = {r.name: r.version for r in installed().reports if r.status == "ok"}
     screen = step_view.Terminal()
-    recorded: Recorded | None = None
     try:
-        if resume:
-            recorded = _resumable(resume, file, current, force)
-            if recorded.ended:
-                screen.say(f"The session in {resume} already reached the end of the program.")
-                screen.say(f"See what worked: prog report {resume}")
-                return EXIT_CLEAN
-            writer: Writer | None = Writer.append(resume, checked.program.file)
-        elif log:
-            first = session_log.header(file, current, checked, vocabulary)
-            writer = Writer.create(log, checked.program.file, first)
-        else:
-            writer = None
+        recorded = _resumable(resume, file, current, force) if resume else None
+        if recorded is not None and recorded.ended:
+            screen.say(f"The session in {recorded.path} already reached the end of the program.")
+            screen.say(f"See what worked: prog report {shlex.quote(recorded.path)}")
+            return EXIT_CLEAN
+        writer = _writer(
+            log, resume, checked, session_log.header(file, current, checked, vocabulary)
+        )
     except LogError as error:
         return _fail(str(error))
     screen.out.print(
@@ -70,8 +67,9 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
     screen.say(HELP, "hint")
     answers, done = (recorded.answers, recorded.done) if recorded else ([], 0)
     if recorded is not None and writer is not None:
-        writer.resume(current, vocabulary, forced=force)
-        _tell_resumed(screen, recorded, vocabulary)
+        changed = not session_log.same_program(recorded.header, current)
+        writer.resume(current, vocabulary, forced=changed)
+        _tell_resumed(screen, recorded, vocabulary, changed)
     session = Session(checked, screen, writer, answers, done)
     try:
         reason = session.run()
@@ -91,6 +89,15 @@ def _usage_problem(file: str, log: str | None, resume: str | None, force: bool) 
         return "--resume goes on writing its own log; give --log or --resume, not both"
     if force and not resume:
         return "--force only makes sense with --resume"
+    return None
+
+
+def _writer(log: str | None, resume: str | None, checked: Checked, header: dict) -> Writer | None:
+    """The log to write to: the resumed one, a new one starting with `header`, or none."""
+    if resume:
+        return Writer.append(resume, checked.program.file)
+    if log:
+        return Writer.create(log, checked.program.file, header)
     return None
 
 
@@ -115,7 +122,15 @@ def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
     )
 
 
-def _tell_resumed(screen: step_view.Terminal, recorded: Recorded, vocabulary: dict) -> None:
+def _tell_resumed(
+    screen: step_view.Terminal, recorded: Recorded, vocabulary: dict, changed: bool
+) -> None:
+    if changed:
+        screen.say(
+            "The program has changed since the log was written: the recorded answers are "
+            "replayed in order, and asked again where they run out (--force).",
+            "warning",
+        )
     if recorded.damaged:
         lines = ", ".join(str(n) for n in recorded.damaged)
         screen.say(f"Skipped damaged line(s) {lines} of {recorded.path}: a write cut short.")
@@ -138,7 +153,8 @@ def _tell_ending(
         screen.say(f"End of the program: {session.done} steps, {answered} answer(s).")
         if writer is not None:
             screen.say(
-                f"The session is in {writer.path}; see what worked: prog report {writer.path}"
+                f"The session is in {writer.path}; see what worked: "
+                f"prog report {shlex.quote(writer.path)}"
             )
         return
     why = {"quit": "Stopped", "eof": "Input ended", "interrupt": "Interrupted"}[reason]
@@ -146,7 +162,7 @@ def _tell_ending(
     if writer is not None:
         screen.say(
             f"Every answer is kept in {writer.path}; go on with: "
-            f"prog step {file} --resume {writer.path}"
+            f"prog step {shlex.quote(file)} --resume {shlex.quote(writer.path)}"
         )
     else:
         screen.say("Nothing was saved: use --log FILE.jsonl to keep a session.", "warning")

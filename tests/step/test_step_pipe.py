@@ -112,6 +112,8 @@ def test_stop_then_resume_goes_on_where_it_stopped(prog, stop):
     assert "   9  undo" not in done.stdout
     assert prog.log().steps == expected
     assert (prog.folder / LOG).read_bytes().startswith(written)
+    resumed = [json.loads(line) for line in (prog.folder / LOG).read_text().splitlines()]
+    assert [r["forced"] for r in resumed if r.get("event") == "resume"] == [False]
 
 
 def test_resume_skips_a_line_cut_short(prog):
@@ -145,7 +147,10 @@ def test_resume_refuses_a_changed_program_unless_forced(prog, changed):
 
     done = step(prog, "--resume", LOG, "--force", keys=prog.typed(expected[6:]))
     assert done.returncode == 0, done.stderr
+    assert "The program has changed since the log was written" in done.stdout
     assert prog.log().steps == expected
+    resumed = [json.loads(line) for line in (prog.folder / LOG).read_text().splitlines()]
+    assert [r["forced"] for r in resumed if r.get("event") == "resume"] == [True]
 
 
 def test_resume_of_a_finished_session_changes_nothing(prog):
