@@ -1,0 +1,632 @@
+"""Golf for prog: the swing's phases, golf hand drivers, and lint rules for golf programs.
+
+Installed as the package `prog_golf` and published under the entry-point group
+``prog.plugins`` as ``golf = "prog_golf:plugin"``; the core loads it like any third-party
+plugin and knows nothing else about golf.
+
+Reading the numbers
+-------------------
+Every effect is written for a **right** target hip, in the core's units (spec §4): one
+small integer per plane, positive = flexion (S), adduction (F), internal rotation (T). The
+scale is ordinal, the same one the core's pivots use (`pivot frontal` is F+3,
+`pivot sagittal` S+2): the numbers are not degrees.
+
+Each item has two columns (`Handed`):
+
+* ``trail``: the right hip as the **trail** hip, i.e. a right-handed golfer
+  (`sport golf handed right`, the default);
+* ``lead``: the right hip as the **lead** hip, i.e. a left-handed golfer.
+
+A left target is mirrored by the core before the look-up, so these two columns cover
+every case. Each phase and direction says where its numbers come from in `source`; the
+README in this folder lays them out for a clinician to challenge.
+
+Rules G101–G104 follow the method's carryover steps; see `RULES` at the bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from dsl.plugin import (
+    Direction,
+    Effect,
+    Finding,
+    Handed,
+    Phase,
+    Plugin,
+    Rule,
+    RuleContext,
+    Sport,
+    hand_driver,
+)
+
+__all__ = ["DIRECTIONS", "PHASES", "RULES", "SPORT", "plugin"]
+
+SPORT = "golf"
+VERSION = "1.0.0"
+
+# --- where the numbers come from ----------------------------------------------------------
+# Named sources, quoted in full so a clinician can look them up. Directions of motion come
+# from these; the sizes on the -3..3 scale are clinical reasoning, and each `source` says so.
+
+SEED = "the clinical method (seed: 'Rehab for Gluteus Medius – My Strategies')"
+BURDEN_1998 = (
+    "Burden A, Grimshaw PN, Wallace ES. Hip and shoulder rotations during the golf swing "
+    "of sub-10 handicap players. J Sports Sci 1998;16(2):165-176"
+)
+BECHLER_1995 = (
+    "Bechler JR, Jobe FW, Pink M, et al. Electromyographic analysis of the hip and knee "
+    "during the golf swing. Clin J Sport Med 1995;5(3):162-166"
+)
+GULGIN_2009 = (
+    "Gulgin H, Armstrong C, Gribble P. Hip rotational velocities during the full golf "
+    "swing. J Sports Sci Med 2009;8(2):296-299"
+)
+VAD_2004 = (
+    "Vad VB, Bhat AL, Basrai D, et al. Low back pain in professional golfers: the role of "
+    "associated hip and low back range-of-motion deficits. Am J Sports Med "
+    "2004;32(2):494-497"
+)
+CLINICAL = "clinical reasoning"
+
+
+def _effect(plane_values: tuple[int, int, int]) -> Effect:
+    sagittal, frontal, transverse = plane_values
+    return Effect(sagittal=sagittal, frontal=frontal, transverse=transverse)
+
+
+def _handed(trail: tuple[int, int, int], lead: tuple[int, int, int]) -> Handed:
+    return Handed(trail=_effect(trail), lead=_effect(lead))
+
+
+# --- phases ---------------------------------------------------------------------------------
+# (name, trail (S, F, T), lead (S, F, T), doc, source). Pelvis-on-femur: when the pelvis
+# turns toward a planted leg's side, that hip rotates internally; when it turns away, that
+# hip rotates externally. When the pelvis drops on the other side, or slides over the
+# planted foot, that hip adducts.
+
+_PHASE_TABLE: Sequence[tuple[str, tuple[int, int, int], tuple[int, int, int], str, str]] = (
+    (
+        "address",
+        (2, 0, 0),
+        (2, 0, 0),
+        "Set-up over the ball: a hip hinge, pelvis square to the target line, weight even. "
+        "Both hips flexed; width and rotation near neutral.",
+        f"{CLINICAL}: the golf posture is a hip hinge, scored like a sagittal pivot (S+2); "
+        "a stance about shoulder-width puts both hips in less than one unit of abduction "
+        "(F0); the pelvis is square (T0).",
+    ),
+    (
+        "takeaway",
+        (2, 0, 1),
+        (2, 0, -1),
+        "Club back to shaft-parallel: the pelvis starts to turn away from the target over "
+        "the trail leg. The trail hip begins to rotate internally, the lead hip externally.",
+        f"direction: the pelvis turns away from the target in the backswing ({BURDEN_1998}); "
+        "over a planted trail foot that is trail-hip internal rotation and lead-hip external "
+        f"rotation. Sizes: {CLINICAL} (early in the turn, one unit; flexion kept from "
+        "address).",
+    ),
+    (
+        "backswing",
+        (2, 1, 2),
+        (2, -1, -2),
+        "Takeaway to near the top: the pelvis keeps turning over the trail hip and the lead "
+        "side of the pelvis drops as the lead knee flexes in. The trail hip is in flexion, "
+        "adduction and internal rotation: every favorable motion for the trail glute med. "
+        "The lead hip is flexed, abducted and externally rotated.",
+        f"{SEED}: 'I know the glute med. will fire with hip flexion, adduction and internal "
+        "rotation, which is great, but in the back swing of golf that should be happening'. "
+        f"Rotation: {BURDEN_1998}. Sizes: {CLINICAL}: adduction is modest (F+1) because the "
+        "method still needs a driver 'to drive a lot more hip adduction in the right hip'; "
+        "rotation T+2, the size of a transverse pivot.",
+    ),
+    (
+        "top",
+        (2, 1, 3),
+        (2, -1, -3),
+        "End of the backswing, the pelvis at its fullest turn: trail-hip internal rotation "
+        "at its end range, lead hip at its most externally rotated.",
+        f"as backswing ({SEED}; {BURDEN_1998}). Sizes: {CLINICAL}: the largest pelvic turn "
+        "of the swing gets the largest rotation score (T+3 / T-3).",
+    ),
+    (
+        "downswing",
+        (1, -1, 1),
+        (1, 1, -1),
+        "Top to just before impact: the pelvis slides toward the target and unwinds ahead "
+        "of the shoulders. The trail hip extends a little, abducts and loses internal "
+        "rotation; the lead hip takes the weight (adduction) and starts to come out of "
+        "external rotation.",
+        f"sequence: the hips turn back toward the target while the shoulders are still "
+        f"turning away ({BURDEN_1998}); the trail hip extensors and abductors start the "
+        f"pelvic rotation of the forward swing ({BECHLER_1995}), so the trail glute med works "
+        f"here as an abductor, outside its favorable position. Sizes: {CLINICAL}.",
+    ),
+    (
+        "impact",
+        (1, -1, -1),
+        (1, 1, 2),
+        "Club meets ball with the pelvis already open to the target: the lead hip is "
+        "internally rotated and carries most of the weight; the trail hip is externally "
+        "rotated, the trail heel starting to lift.",
+        f"the lead hip rotates internally fast through the downswing, much faster than the "
+        f"trail hip rotates externally ({GULGIN_2009}). Sizes: {CLINICAL}.",
+    ),
+    (
+        "follow-through",
+        (0, -1, -2),
+        (0, 1, 3),
+        "Impact to the club at shoulder height: the pelvis keeps turning toward the target "
+        "over the lead leg, and the lead hip rotates internally to its end range. Every "
+        "favorable motion but flexion for the lead glute med.",
+        f"lead-hip internal rotation: {GULGIN_2009}; lead-hip internal rotation deficits go "
+        f"with low back pain in golfers ({VAD_2004}), i.e. the swing asks the lead hip for "
+        f"that range here. Sizes: {CLINICAL}.",
+    ),
+    (
+        "finish",
+        (-1, 0, -2),
+        (-1, 1, 3),
+        "Balanced finish: tall on the lead leg, belt buckle to the target, trail foot up on "
+        "its toe. Both hips extended; the lead hip at end-range internal rotation under "
+        "body weight; the trail hip externally rotated.",
+        f"as follow-through ({GULGIN_2009}; {VAD_2004}). Sizes: {CLINICAL}: standing tall "
+        "is hip extension (S-1); the lead hip is stacked over the lead foot (F+1).",
+    ),
+)
+
+PHASES: tuple[Phase, ...] = tuple(
+    Phase(name=name, effect=_handed(trail, lead), doc=doc, source=source)
+    for name, trail, lead, doc, source in _PHASE_TABLE
+)
+
+# --- hand drivers -----------------------------------------------------------------------------
+# Written by role with `hand_driver`: `lead_hand` is the left hand of a right-handed golfer,
+# `trail_hand` the right hand. The rules that set the sizes follow the core's own table
+# (spec §4), so a golf driver and a core driver agree on what a reach asks of the hip:
+#
+# * a reach toward the hip's own side abducts it, toward the other side adducts it; a hand
+#   that crosses the body to get there asks twice what a hand on its own side asks (core:
+#   `left-hand overhead-right` F-2, `right-hand overhead-right` F-1);
+# * turning toward the hip's side rotates it internally (core: `*-hand rotate-right` T+2);
+# * a held reach gets the core's sizes; a swing only passes through the position, so it
+#   gets half (crossing hand 1, own-side hand 0, rotation 1).
+#
+# Each hip is scored at the moment of the swing that loads it: the trail hip at the top,
+# the lead hip at the finish.
+
+SWING = hand_driver(
+    "swing",
+    lead_hand=_handed(trail=(0, -1, 1), lead=(0, 0, 1)),
+    trail_hand=_handed(trail=(0, 0, 1), lead=(0, -1, 1)),
+    both_hands=_handed(trail=(0, -1, 1), lead=(0, -1, 1)),
+    doc="A hand drives a normal golf swing at normal tempo, address to top to finish (the "
+    "method's 'left hand to drive a normal golf swing'). At the top the hands sit up and "
+    "toward the trail side, turning the trunk onto the trail hip; at the finish up and "
+    "toward the lead side, turning it onto the lead hip. For the trail hip this takes a "
+    "little adduction away, which is why the method then adds 'the right hand to drive "
+    "over-head towards the left'.",
+    source=f"{SEED} for the driver itself; sizes: {CLINICAL}, half the core's reach and "
+    "rotate values because a swing passes through the positions rather than holding them "
+    "(crossing hand F-1, own-side hand F0, rotation T+1; hands return to the ball, S0).",
+)
+
+BACKSWING_REACH = hand_driver(
+    "backswing-reach",
+    lead_hand=_handed(trail=(0, -2, 2), lead=(0, 2, -2)),
+    trail_hand=_handed(trail=(0, -1, 2), lead=(0, 1, -2)),
+    both_hands=_handed(trail=(0, -2, 2), lead=(0, 2, -2)),
+    doc="A hand reaches to where it sits at the top of the backswing, up and behind the "
+    "trail shoulder, and holds it: an overload of the turn onto the trail hip (internal "
+    "rotation) at the cost of some trail-hip adduction. Pair it with a trail-hand "
+    "`overhead-left` (right-handed golfer) to give the adduction back.",
+    source=f"{CLINICAL}, using the core's sizes for a held reach toward the trail side "
+    "(crossing lead hand F-2, own-side trail hand F-1, as `left-hand overhead-right` and "
+    "`right-hand overhead-right`) and for a hand rotation toward the trail side (T+2). "
+    "The trunk stays bent over the ball, so S0.",
+)
+
+FINISH_REACH = hand_driver(
+    "finish-reach",
+    lead_hand=_handed(trail=(-1, 1, -2), lead=(-1, -1, 2)),
+    trail_hand=_handed(trail=(-1, 2, -2), lead=(-1, -2, 2)),
+    both_hands=_handed(trail=(-1, 2, -2), lead=(-1, -2, 2)),
+    doc="A hand reaches to where it sits at the finish, high and over the lead shoulder, "
+    "with the trunk turned to the target, and holds it. For the lead hip it drives "
+    "internal rotation (the follow-through's demand); for the trail hip, adduction with "
+    "external rotation.",
+    source=f"{CLINICAL}, using the core's sizes for a held reach toward the lead side "
+    "(crossing trail hand F±2, own-side lead hand F±1), for a hand rotation toward the "
+    "lead side (T±2), and for a hand overhead (S-1: the finish is upright).",
+)
+
+DIRECTIONS: tuple[Direction, ...] = (SWING, BACKSWING_REACH, FINISH_REACH)
+
+_PHASE_NAMES = frozenset(phase.name for phase in PHASES)
+_DIRECTION_NAMES = frozenset(direction.name for direction in DIRECTIONS)
+
+# --- reading steps ----------------------------------------------------------------------------
+# Rules read the steps of one run of the program (every retest `better`). They rely only
+# on the documented Step attributes: op, node, base, tweaks (kind, name, intensity),
+# disadvantaged.
+
+_QUALIFIED = f"{SPORT}."
+# Statements that change the prescription; `retest` and `note` do not.
+_CHANGES = frozenset(
+    {
+        "pivot",
+        "function",
+        "driver",
+        "foot",
+        "surface",
+        "ground-reaction",
+        "undo",
+        "taper",
+        "disadvantage",
+        "restore",
+    }
+)
+
+
+def _active(ctx: RuleContext) -> bool:
+    """Golf rules speak only about programs that say `sport golf`."""
+    return SPORT in ctx.sports and bool(ctx.steps)
+
+
+def _golf_phase(base: str | None) -> str | None:
+    """`function golf.backswing 3x8` → `backswing`; any other base → None."""
+    if not base:
+        return None
+    words = base.split()
+    if len(words) < 2 or words[0] != "function":
+        return None
+    phase = words[1]
+    if phase.startswith(_QUALIFIED):
+        return phase[len(_QUALIFIED) :]
+    return phase if "." not in phase and phase in _PHASE_NAMES else None
+
+
+def _live_tweaks(step: Any) -> list[Any]:
+    """Tweaks still asking something of the hip (a taper's last step leaves them at 0)."""
+    return [tweak for tweak in step.tweaks if tweak.intensity > 0]
+
+
+def _pure_golf(step: Any) -> bool:
+    """The pure function: a golf phase with no tweak left on it."""
+    return _golf_phase(step.base) is not None and not _live_tweaks(step)
+
+
+def _driver_direction(step: Any) -> str | None:
+    """The direction a `driver` step added, qualified when it is a sport's (`golf.swing`)."""
+    direction: str | None = getattr(getattr(step.node, "direction", None), "text", None)
+    if direction is None:
+        words = step.text.split()
+        direction = words[2] if len(words) >= 3 else None
+    if direction is None or "." in direction:
+        return direction
+    for tweak in step.tweaks:
+        qualified: str = tweak.name.split()[-1]
+        if tweak.kind == "driver" and qualified.endswith(f".{direction}"):
+            return qualified
+    return f"{_QUALIFIED}{direction}" if direction in _DIRECTION_NAMES else direction
+
+
+def _last_statement(statements: Iterable[Any]) -> Any | None:
+    """The program's last statement that runs, looking inside blocks (not `define`s)."""
+    for statement in reversed(tuple(statements)):
+        if getattr(statement, "op", None) == "define":
+            continue
+        body = getattr(statement, "body", None)
+        if body is not None:
+            return _last_statement(body) or statement
+        return statement
+    return None
+
+
+def _program_span(ctx: RuleContext) -> Any:
+    """Where a finding about the whole program sits: its last statement, as P104 does."""
+    last = _last_statement(getattr(ctx.program, "statements", ()))
+    return last.span if last is not None else ctx.steps[-1].node.span
+
+
+def _once(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """A statement inside a `define` used twice makes two steps; report it once."""
+    seen = set()
+    for finding in findings:
+        key = (finding.span, finding.message)
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def check_back_to_pure_swing(ctx: RuleContext) -> Iterator[Finding]:
+    """G101: after tweaking a golf phase, the program must get back to the pure golf phase.
+
+    Tweaks still active at the end are the core's P104; this rule covers the quieter case
+    where the tweaks do come off, but on a pivot or other base instead of the golf swing.
+    """
+    if not _active(ctx):
+        return
+    steps = ctx.steps
+    last_tweaked = None
+    for index, step in enumerate(steps):
+        if _golf_phase(step.base) is not None and _live_tweaks(step):
+            last_tweaked = index
+    if last_tweaked is None:
+        return
+    if any(_pure_golf(step) for step in steps[last_tweaked + 1 :]):
+        return
+    if _live_tweaks(steps[-1]):
+        return  # P104 already says the tweaks never came off
+    phase = _golf_phase(steps[last_tweaked].base)
+    where = steps[-1].base or "no base movement"
+    yield Finding(
+        _program_span(ctx),
+        f"the tweaks on `function golf.{phase}` came off on `{where}`, never on the golf "
+        f"swing: finish with `function golf.{phase}` and no tweaks, then `retest`",
+    )
+
+
+def check_disadvantage_in_swing(ctx: RuleContext) -> Iterator[Finding]:
+    """G102: a disadvantage must be retested in a golf phase while it is in force."""
+    if not _active(ctx):
+        return
+    steps = ctx.steps
+
+    def findings() -> Iterator[Finding]:
+        for index, step in enumerate(steps):
+            if step.op != "disadvantage":
+                continue
+            if any(
+                later.op == "retest" and _golf_phase(later.base) is not None and later.disadvantaged
+                for later in steps[index + 1 :]
+            ):
+                continue
+            yield Finding(
+                step.node.span,
+                f"`{step.text}` is never retested in the golf swing: while it is in force, "
+                "set a `function golf.PHASE` and `retest`",
+            )
+
+    yield from _once(findings())
+
+
+def check_golf_driver_base(ctx: RuleContext) -> Iterator[Finding]:
+    """G103 (info): a golf driver on a base that is not a golf phase."""
+    if not _active(ctx):
+        return
+
+    def findings() -> Iterator[Finding]:
+        for step in ctx.steps:
+            if step.op != "driver":
+                continue
+            direction = _driver_direction(step)
+            if not direction or not direction.startswith(_QUALIFIED):
+                continue
+            if _golf_phase(step.base) is not None:
+                continue
+            base = step.base or "no base movement"
+            yield Finding(
+                step.node.span,
+                f"`{direction}` is scored for the golf stance, but the base is `{base}`; "
+                "if this is not a deliberate bridge from the pivots, set a "
+                "`function golf.PHASE` first",
+            )
+
+    yield from _once(findings())
+
+
+def check_phase_change_retested(ctx: RuleContext) -> Iterator[Finding]:
+    """G104: a new golf phase under active tweaks must be retested before the next change."""
+    if not _active(ctx):
+        return
+    steps = ctx.steps
+
+    def findings() -> Iterator[Finding]:
+        for index in range(1, len(steps)):
+            step, before = steps[index], steps[index - 1]
+            if step.op != "function" or _golf_phase(step.base) is None:
+                continue
+            if step.base == before.base or not _live_tweaks(step):
+                continue
+            following = next((later for later in steps[index + 1 :] if later.op != "note"), None)
+            if following is None or following.op not in _CHANGES:
+                continue  # retested next (or the program ends: that is P107's)
+            old = before.base or "no base movement"
+            yield Finding(
+                step.node.span,
+                f"the tweaks kept for `{old}` now run on `{step.text}`, and "
+                f"`{following.text}` follows before a `retest`: retest the new phase first",
+            )
+
+    yield from _once(findings())
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        code="G101",
+        summary="tweaks taken off somewhere other than the golf swing: no carryover to the "
+        "pure function",
+        check=check_back_to_pure_swing,
+        severity="warning",
+        explain=(
+            "The point of tweaking is carryover. The method: 'Once I've tweaked the movement "
+            "and found a way to fire the muscle I will then gradually decrease the tweak "
+            "until you are back at just doing the pure function.' In a golf program the pure "
+            "function is a golf phase with no tweaks on it. This program tweaks a golf phase "
+            "but, by the time the tweaks are gone, the base is something else (usually a "
+            "pivot), so nothing shows that the muscle still fires in the plain swing.\n\n"
+            "Fix: taper the tweaks while the golf phase is the base (or set it again after "
+            "the taper), then retest. Tweaks still active at the end are reported as P104 "
+            "instead."
+        ),
+        bad=(
+            'program "G101 bad: the tweaks come off on a pivot"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver left-hand golf.swing\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "pivot frontal x10\n"
+            "taper driver over 3\n"
+            "retest\n"
+        ),
+        good=(
+            'program "G101 good: back to the plain backswing"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver left-hand golf.swing\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "taper driver over 3\n"
+            "retest\n"
+        ),
+    ),
+    Rule(
+        code="G102",
+        summary="a disadvantage never retested in the golf swing",
+        check=check_disadvantage_in_swing,
+        severity="warning",
+        explain=(
+            "The method's last step: 'If you are wanting to bullet proof the person I would "
+            "then disadvantage the glute medius and make them go through their functional "
+            "movement again. If you can fire their glute med. even when it is disadvantaged "
+            "they are far more likely to continue firing the muscle ongoing.' For a golfer "
+            "the functional movement is the swing. A disadvantage that is only ever retested "
+            "on a pivot says nothing about the swing, where the muscle has to 'save your "
+            "knee'.\n\n"
+            "Fix: while the disadvantage is in force, set a `function golf.PHASE` (the phase "
+            "you tweaked) and `retest`."
+        ),
+        bad=(
+            'program "G102 bad: disadvantaged on a pivot only"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "taper driver over 3\n"
+            "retest\n"
+            "pivot frontal x10\n"
+            "disadvantage adduction\n"
+            "retest\n"
+        ),
+        good=(
+            'program "G102 good: disadvantaged in the backswing"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "taper driver over 3\n"
+            "retest\n"
+            "disadvantage adduction\n"
+            "retest\n"
+        ),
+    ),
+    Rule(
+        code="G103",
+        summary="a golf driver on a base that is not a golf phase",
+        check=check_golf_driver_base,
+        severity="info",
+        explain=(
+            "Golf drivers (`golf.swing`, `golf.backswing-reach`, `golf.finish-reach`) are "
+            "scored for the golf stance: the trail hip at the top of the swing, the lead hip "
+            "at the finish. On a pivot the feet, and so the hip's position under the hand, "
+            "are different, and the numbers are only a guess. The method does allow it ('I "
+            "would either adapt the pivots or use different drivers'), so this is a note, "
+            "not a warning: if it is a deliberate bridge from the pivots to the swing, keep "
+            "it and add `# noqa: G103`; otherwise set `function golf.PHASE` first."
+        ),
+        bad=(
+            'program "G103 bad: a swing driver on a pivot"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "pivot transverse x10\n"
+            "driver left-hand golf.swing\n"
+            "retest single-leg-squat\n"
+            "taper driver over 3\n"
+            "retest\n"
+        ),
+        good=(
+            'program "G103 good: a swing driver on the backswing"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver left-hand golf.swing\n"
+            "retest single-leg-squat\n"
+            "taper driver over 3\n"
+            "retest\n"
+        ),
+    ),
+    Rule(
+        code="G104",
+        summary="a new golf phase under active tweaks, changed again before a retest",
+        check=check_phase_change_retested,
+        severity="warning",
+        explain=(
+            "Tweaks are kept because a retest said they worked, on the phase they were "
+            "tried on. Moving to another phase with them still on is a change to the "
+            "movement: the same driver asks something different of the hip at the top and "
+            "in the downswing. The method: 'I tend to re-test after each change to the "
+            "movement as what works is important to know.' This program changes the phase "
+            "and then changes something else before retesting, so nobody can tell what the "
+            "tweaks do in the new phase.\n\n"
+            "Fix: `retest` straight after the new `function golf.PHASE`."
+        ),
+        bad=(
+            'program "G104 bad: new phase and new tweak, one retest"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "function golf.downswing 3x8\n"
+            "foot right narrow\n"
+            "retest\n"
+            "taper all over 3\n"
+            "retest\n"
+        ),
+        good=(
+            'program "G104 good: the new phase is retested first"\n'
+            "target right glute-med\n"
+            "sport golf handed right\n"
+            "function golf.backswing 3x8\n"
+            "driver right-hand overhead-left\n"
+            "retest single-leg-squat\n"
+            "function golf.downswing 3x8\n"
+            "retest\n"
+            "foot right narrow\n"
+            "retest\n"
+            "taper all over 3\n"
+            "retest\n"
+        ),
+    ),
+)
+
+plugin = Plugin(
+    name=SPORT,
+    version=VERSION,
+    code_prefix="G",
+    sports=[
+        Sport(
+            name=SPORT,
+            phases=PHASES,
+            directions=DIRECTIONS,
+            doc="The golf swing, address to finish, for the trail hip (right hip of a "
+            "right-handed golfer) and the lead hip. `handed` is the golfer's: "
+            "`sport golf handed left` for a left-handed golfer.",
+        )
+    ],
+    rules=RULES,
+    doc="Golf phases and hand drivers with their effects on the hip, and rules G101-G104 "
+    "for carrying golf work back to the pure swing.",
+)
