@@ -170,3 +170,22 @@ def explain(code: str | None) -> None:
     from dsl.tooling import explain_command
 
     sys.exit(explain_command(code))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def plugins(as_json: bool) -> None:
+    """The plugins found, their version, API version, package and any load failure."""
+    from dsl.commands import plugins_command
+
+    sys.exit(plugins_command(as_json))
+
+
+@main.command()
+@click.option("--sport", help="Show the core's words and this sport's only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the vocabulary as JSON.")
+def vocab(sport: str | None, as_json: bool) -> None:
+    """Every word in force, with its effect on a right and a left target hip."""
+    from dsl.commands import vocab_command
+
+    sys.exit(vocab_command(sport, as_json))

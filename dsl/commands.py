@@ -82,3 +82,43 @@ def check_command(files: list[str]) -> int:
     if failed:
         return EXIT_FAILURE
     return EXIT_FINDINGS if counts else EXIT_CLEAN
+
+
+def plugins_command(as_json: bool) -> int:
+    """Every plugin found, its version and state; exit 1 when one failed to load."""
+    from dsl.catalog import report_dict
+    from dsl.registry import installed
+
+    reports = installed().reports
+    if as_json:
+        sys.stdout.write(json.dumps([report_dict(r) for r in reports], indent=2) + "\n")
+    else:
+        render.console().print(render.plugins_table(reports))
+    return EXIT_FINDINGS if any(r.status != "ok" for r in reports) else EXIT_CLEAN
+
+
+def vocab_command(sport: str | None, as_json: bool) -> int:
+    """The vocabulary in force: the core's words, and every sport's (or one sport's)."""
+    from dsl import catalog
+    from dsl.diagnostics import closest
+    from dsl.registry import installed
+
+    registry = installed()
+    known = list(registry.vocabulary.sports)
+    if sport is not None and sport.lower() not in known:
+        guess = closest(sport.lower(), known)
+        hint = f"; did you mean `{guess}`?" if guess else ""
+        print(f"prog: no sport `{sport}` is installed{hint} (installed: "
+              f"{', '.join(known) or 'none'})", file=sys.stderr)
+        return EXIT_FAILURE
+    sports = [sport.lower()] if sport is not None else known
+    if as_json:
+        sys.stdout.write(json.dumps(catalog.as_json(registry, sports), indent=2) + "\n")
+        return EXIT_CLEAN
+    out = render.console()
+    out.print(render.vocab_table(list(catalog.items(registry, sports))))
+    out.print(render.muscles_line(registry.vocabulary.muscles.values()))
+    if sports:
+        out.print("Sport items are shown for a right-handed player; for a left-handed one, "
+                  "the right- and left-target columns trade places.")
+    return EXIT_CLEAN

@@ -10,13 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from dsl.diagnostics import Diagnostic
 from dsl.hip import MOTIONS, PLANES
 from dsl.interpreter import Step
+
+if TYPE_CHECKING:
+    from dsl.catalog import Item
+    from dsl.registry import PluginReport
+    from dsl.vocabulary import MuscleEntry
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
@@ -159,3 +166,35 @@ def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
     for name, handed in sports.items():
         out.append(f" — {name}, {handed}-handed")
     return out
+
+
+def plugins_table(reports: Iterable[PluginReport]) -> Table:
+    table = Table(title="prog plugins", title_justify="left", show_lines=False)
+    for column in ("plugin", "version", "API", "package", "sports", "status"):
+        table.add_column(column, overflow="fold")
+    for r in reports:
+        status = Text("ok", style="green") if r.status == "ok" else Text(
+            f"failed: {r.problem}", style="bold red"
+        )
+        table.add_row(r.name, r.version, str(r.api_version or "?"), r.package,
+                      ", ".join(r.sports), status)
+    if not table.rows:
+        table.caption = "no plugins installed"
+    return table
+
+
+def vocab_table(items: Iterable[Item]) -> Table:
+    table = Table(title="vocabulary in force", title_justify="left")
+    for column in ("statement", "from", "right target", "left target"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        table.add_row(item.statement, item.owner, item.right.describe(), item.left.describe())
+    return table
+
+
+def muscles_line(muscles: Iterable[MuscleEntry]) -> Text:
+    text = Text("muscles: ", style="bold")
+    text.append("; ".join(
+        f"{m.name} ({', '.join(motion.name for motion in m.favorable)})" for m in muscles
+    ))
+    return text

@@ -1,0 +1,117 @@
+"""The vocabulary as a list: a `Registry` in; every statement it allows, with its effect on a
+right and on a left target hip, out (for `prog vocab`, in a table or as JSON).
+
+Effects come from the same look-ups the checker uses, so what `prog vocab` shows is what a
+program gets. Sport items are listed for a right-handed player; for a left-handed one the
+trail and lead columns trade places, which the listing says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dsl.hip import PLANES, Effect
+from dsl.registry import PluginReport, Registry
+from dsl.vocabulary import (
+    FOOT_AXIS,
+    GROUND_EFFECTS,
+    PLANE_EFFECTS,
+    SIDES,
+    SURFACE_EFFECTS,
+    Vocabulary,
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # pivot, function, driver, foot, surface, ground-reaction
+    statement: str
+    owner: str  # "core" or the sport
+    right: Effect
+    left: Effect
+    doc: str = ""
+
+
+def _same(kind: str, statement: str, effect: Effect) -> Item:
+    return Item(kind, statement, "core", effect, effect)
+
+
+def items(registry: Registry, sports: list[str]) -> Iterator[Item]:
+    """Every statement of the core and of `sports`, in a stable order."""
+    vocabulary = registry.vocabulary
+    for plane, effect in PLANE_EFFECTS.items():
+        yield _same("pivot", f"pivot {plane}", effect)
+    for sport in sports:
+        entry = vocabulary.sports[sport]
+        for phase in sorted(entry.phases):
+            yield Item(
+                "function", f"function {sport}.{phase}", sport,
+                vocabulary.phase_effect(sport, phase, left_target=False, handed="right"),
+                vocabulary.phase_effect(sport, phase, left_target=True, handed="right"),
+                entry.docs.get(f"phase:{phase}", ""),
+            )
+    for limb, direction in sorted(vocabulary.drivers):
+        sport = direction.partition(".")[0] if "." in direction else None
+        if sport is not None and sport not in sports:
+            continue
+        right = vocabulary.driver_effect(limb, direction, left_target=False, handed="right")
+        left = vocabulary.driver_effect(limb, direction, left_target=True, handed="right")
+        if right is None or left is None:
+            continue
+        doc = ""
+        if sport is not None:
+            doc = vocabulary.sports[sport].docs.get(f"direction:{direction.partition('.')[2]}", "")
+        yield Item("driver", f"driver {limb} {direction}", sport or "core", right, left, doc)
+    for side in SIDES:
+        for position in FOOT_AXIS:
+            yield Item(
+                "foot", f"foot {side} {position}", "core",
+                Vocabulary.foot_effect(side, position, left_target=False),
+                Vocabulary.foot_effect(side, position, left_target=True),
+            )
+    for direction, effect in SURFACE_EFFECTS.items():
+        yield _same("surface", f"surface slope {direction}", effect)
+    for level, effect in GROUND_EFFECTS.items():
+        yield _same("ground-reaction", f"ground-reaction {level}", effect)
+
+
+def effect_dict(effect: Effect) -> dict[str, float]:
+    return dict(zip(PLANES, (float(v) for v in effect.as_tuple()), strict=True))
+
+
+def as_json(registry: Registry, sports: list[str]) -> dict[str, object]:
+    vocabulary = registry.vocabulary
+    return {
+        "sports": [
+            {"name": name, "plugin": vocabulary.sports[name].owner, "handed": "right"}
+            for name in sports
+        ],
+        "items": [
+            {
+                "kind": item.kind,
+                "statement": item.statement,
+                "owner": item.owner,
+                "right_target": effect_dict(item.right),
+                "left_target": effect_dict(item.left),
+                "doc": item.doc,
+            }
+            for item in items(registry, sports)
+        ],
+        "muscles": [
+            {"name": m.name, "favorable": [motion.name for motion in m.favorable], "owner": m.owner}
+            for m in vocabulary.muscles.values()
+        ],
+    }
+
+
+def report_dict(report: PluginReport) -> dict[str, object]:
+    return {
+        "name": report.name,
+        "version": report.version,
+        "api_version": report.api_version,
+        "package": report.package,
+        "status": report.status,
+        "problem": report.problem,
+        "sports": list(report.sports),
+    }
