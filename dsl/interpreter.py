@@ -23,12 +23,17 @@ DEFAULT_TEST = "retest"
 
 @dataclass(frozen=True, slots=True)
 class Tweak:
-    """An active tweak. `replaced` is the tweak it took the slot of, which `undo` brings back."""
+    """An active tweak. `replaced` is the tweak it took the slot of, which `undo` brings back.
+
+    `seq` counts applications, so the active tweaks are always in the order applied and a
+    tweak brought back by `undo` returns to its own place in that order.
+    """
 
     kind: str
     name: str
     slot: tuple[str, ...]
     effect: Effect
+    seq: int
     intensity: int = 100
     replaced: Tweak | None = None
 
@@ -87,6 +92,7 @@ class _Run:
         self.phase: str | None = None
         self.state = Prescription()
         self.last_test: str | None = None
+        self.applied = 0
 
     def step(self, op: str, node: n.Statement, text: str | None = None, **extra: object) -> Step:
         state = self.state
@@ -128,7 +134,8 @@ class _Run:
         replaced = next((t for t in tweaks if t.slot == op.slot), None)
         if replaced is not None:
             tweaks.remove(replaced)
-        tweaks.append(Tweak(op.kind, op.name, op.slot, op.effect, replaced=replaced))
+        self.applied += 1
+        tweaks.append(Tweak(op.kind, op.name, op.slot, op.effect, self.applied, replaced=replaced))
         self.state = replace(self.state, tweaks=tuple(tweaks))
         return replaced
 
@@ -137,7 +144,7 @@ class _Run:
             return None
         *rest, last = self.state.tweaks
         if last.replaced is not None:
-            rest.append(last.replaced)
+            rest = sorted([*rest, last.replaced], key=lambda tweak: tweak.seq)
         self.state = replace(self.state, tweaks=tuple(rest))
         return last
 
