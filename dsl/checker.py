@@ -147,6 +147,7 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
                         hint="put program, target, sport and include lines at the top of the file",
                     )
                 )
+                continue
             if isinstance(statement, n.ProgramTitle):
                 if title is not None:
                     ctx.report(
@@ -177,7 +178,25 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
             started = True
         if isinstance(statement, n.Block):
             _misplaced_context(statement.body, ctx)
+    _unique_phases(program.statements, ctx)
     return title, target is not None
+
+
+def _unique_phases(statements: tuple[n.Statement, ...], ctx: _Context) -> None:
+    seen: dict[str, n.Phase] = {}
+    for statement in statements:
+        if isinstance(statement, n.Phase):
+            first = seen.setdefault(statement.name.text, statement)
+            if first is not statement:
+                ctx.report(
+                    make(
+                        "P007",
+                        f"a second phase `{statement.name.text}` (the first is on line "
+                        f"{first.span.line})",
+                        statement.name.span,
+                        hint="phase names are unique in a file; name this stage differently",
+                    )
+                )
 
 
 def _misplaced_context(body: tuple[n.Statement, ...], ctx: _Context) -> None:
@@ -798,12 +817,17 @@ def _check_disadvantages(checked: Checked, ctx: _Context) -> None:
     active: set[str] = set()
     reported: set[int] = set()
 
+    walking: set[str] = set()  # a define that uses itself is reported elsewhere: skip it
+
     def walk(body: tuple[ops.Op, ...]) -> None:
         for op in body:
             if isinstance(op, ops.Phase):
                 walk(op.body)
             elif isinstance(op, ops.Use) and op.name in checked.defines:
-                walk(checked.defines[op.name].body)
+                if op.name not in walking:
+                    walking.add(op.name)
+                    walk(checked.defines[op.name].body)
+                    walking.discard(op.name)
             elif isinstance(op, ops.Disadvantage):
                 active.update(m.name for m in op.motions)
                 if favorable and favorable <= active and id(op.node) not in reported:
