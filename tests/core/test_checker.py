@@ -52,7 +52,8 @@ def test_string_escapes():
     ("text", "expected"),
     [
         ("pivot frontl\n", "P002 unknown plane `frontl`; did you mean `frontal`?"),
-        ("driver rihgt-hand overhead\n", "P002 unknown limb `rihgt-hand`; did you mean `right-hand`?"),
+        ("driver rihgt-hand overhead\n",
+         "P002 unknown limb `rihgt-hand`; did you mean `right-hand`?"),
         ("driver head overhead\n", "P002 `head` cannot drive `overhead`"),
         ("foot right narow\n", "P002 unknown foot position `narow`; did you mean `narrow`?"),
         ("surface slope eversoin\n",
@@ -138,8 +139,12 @@ def test_step_ceiling_is_found_before_running_whatever_the_nesting():
 
 
 def test_a_program_of_exactly_the_ceiling_runs():
-    text = ("define ten:\n" + "    pivot frontal\n" * 10 + "define hundred:\n" + "    use ten\n" * 10
-            + "define thousand:\n" + "    use hundred\n" * 10 + "use thousand\n" * 100)
+    text = (
+        "define ten:\n" + "    pivot frontal\n" * 10
+        + "define hundred:\n" + "    use ten\n" * 10
+        + "define thousand:\n" + "    use hundred\n" * 10
+        + "use thousand\n" * 100
+    )
     loaded = load_text(text)
     assert loaded.ok and loaded.checked.max_steps == 100_000
 

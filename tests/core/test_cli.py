@@ -42,7 +42,8 @@ def test_run_of_a_program_with_errors_shows_them_and_exits_1(cli, tmp_path):
     result = cli("run", str(bad), "--json")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert f"{bad}:1:7: P002 error: unknown plane `frontl`; did you mean `frontal`?" in result.stderr
+    expected = f"{bad}:1:7: P002 error: unknown plane `frontl`; did you mean `frontal`?"
+    assert expected in result.stderr
     assert "1 | pivot frontl x10" in result.stderr
     assert "  |       ^^^^^^" in result.stderr
 

@@ -102,7 +102,8 @@ def test_taper_takes_intensity_down_in_n_steps_then_removes():
 def test_taper_rounds_each_step_from_the_starting_intensity():
     s = steps("pivot frontal\ndriver right-hand overhead-right\ntaper driver over 8\n")
     intensities = [x["tweaks"][0]["intensity"] if x["tweaks"] else None for x in s[2:]]
-    # round(100 × (8 − k) / 8): 87.5 → 88, 75, 62.5 → 62 (ties to even), 50, 37.5 → 38, 25, 12.5 → 12
+    # round(100 × (8 − k) / 8), ties to even: 87.5 → 88, 75, 62.5 → 62, 50, 37.5 → 38, 25,
+    # 12.5 → 12
     assert intensities == [88, 75, 62, 50, 38, 25, 12, None]
     assert s[2]["drive"]["frontal"] == 2.12  # 3 − 1 × 0.88
 
