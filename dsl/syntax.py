@@ -8,6 +8,7 @@ was in the middle of.
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lark import Token
@@ -18,8 +19,17 @@ from dsl.nodes import Span
 
 
 def grammar_text() -> str:
-    """The grammar shipped inside the package (`grammar/prog.lark` in the source tree)."""
-    return resources.files("dsl.grammar").joinpath("prog.lark").read_text(encoding="utf-8")
+    """The grammar: package data `dsl.grammar` when installed, `grammar/` in a checkout.
+
+    An installed prog (wheel or editable) carries the grammar as `dsl.grammar`. When a
+    source checkout's `dsl` comes first on `sys.path` (tests run from the repository), the
+    same file is read from the top-level `grammar/` folder beside it.
+    """
+    try:
+        return resources.files("dsl.grammar").joinpath("prog.lark").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parents[1] / "grammar" / "prog.lark"
+        return checkout.read_text(encoding="utf-8")
 
 
 KEYWORDS = {
