@@ -51,7 +51,7 @@ class Phase:
     """A phase of a sport's function, used as `function SPORT.PHASE`."""
 
     name: str
-    effect: Handed
+    effect: Handed | Effect  # an `Effect` alone means the same for both hands
     doc: str = ""
     source: str = ""  # where the numbers come from, so a clinician can challenge them
 
@@ -64,7 +64,7 @@ class Direction:
     """
 
     name: str
-    effects: dict[str, Handed]
+    effects: dict[str, Handed | Effect]
     doc: str = ""
     source: str = ""
 

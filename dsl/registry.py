@@ -72,22 +72,28 @@ def installed() -> Registry:
 
 
 def build(sources: Iterable[tuple[str, str, Loader]]) -> Registry:
-    """Load each plugin in its own guard and merge the good ones into one registry."""
+    """Load each plugin in its own guard and merge the good ones into one registry.
+
+    Claims are settled after every plugin has loaded, and a sport goes first to the plugin
+    published under the sport's own name: a plugin cannot take over golf by loading first.
+    """
     registry = Registry(Vocabulary.core())
-    owners: dict[str, str] = {}  # "sport:golf", "muscle:x", "limb:y", "prefix:G" -> plugin
+    loaded: list[tuple[str, str, Plugin]] = []
     for name, package, loader in sources:
         try:
             plugin = _load(loader)
             _validate(plugin)
+        except Exception as error:  # PluginError, or the plugin's own code raised
+            _failed(registry, name, package, error)
+            continue
+        loaded.append((name, package, plugin))
+    loaded.sort(key=lambda item: (item[0] not in {s.name for s in item[2].sports}, item[0]))
+    owners: dict[str, str] = {}  # "sport:golf", "muscle:x", "limb:y", "prefix:G" -> plugin
+    for name, package, plugin in loaded:
+        try:
             _claim(plugin, owners, registry.vocabulary)
         except PluginError as error:
-            registry.reports.append(PluginReport(name, "?", None, package, "failed", str(error)))
-            registry.failed_sports[name] = str(error)
-            continue
-        except Exception as error:  # a plugin's own code raised: report it, keep going
-            problem = f"raised {type(error).__name__}: {error}"
-            registry.reports.append(PluginReport(name, "?", None, package, "failed", problem))
-            registry.failed_sports[name] = problem
+            _failed(registry, name, package, error)
             continue
         _merge(plugin, registry)
         registry.reports.append(
@@ -100,7 +106,18 @@ def build(sources: Iterable[tuple[str, str, Loader]]) -> Registry:
                 sports=tuple(sport.name for sport in plugin.sports),
             )
         )
+    registry.reports.sort(key=lambda report: report.name)
     return registry
+
+
+def _failed(registry: Registry, name: str, package: str, error: Exception) -> None:
+    """Record why the plugin under entry point `name` is left out."""
+    if isinstance(error, PluginError):
+        problem = str(error)
+    else:
+        problem = f"raised {type(error).__name__}: {error}"
+    registry.reports.append(PluginReport(name, "?", None, package, "failed", problem))
+    registry.failed_sports[name] = problem
 
 
 def _load(loader: Loader) -> Plugin:
