@@ -186,7 +186,7 @@ def plugins_table(reports: Iterable[PluginReport]) -> Table:
 def vocab_table(items: Iterable[Item]) -> Table:
     table = Table(title="vocabulary in force", title_justify="left")
     for column in ("statement", "from", "right target", "left target"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=True)
     for item in items:
         table.add_row(item.statement, item.owner, item.right.describe(), item.left.describe())
     return table
