@@ -7,6 +7,7 @@ never wrapped, so piped output stays one record per line.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,13 +26,18 @@ if TYPE_CHECKING:
     from dsl.registry import PluginReport
     from dsl.vocabulary import MuscleEntry
 
+PIPE_WIDTH = 200
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
 
 
 @lru_cache(maxsize=2)
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+    """The console for stdout or stderr. Piped output is laid out 200 columns wide, so a
+    table row stays whole on one line for whatever reads it."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else PIPE_WIDTH
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False, width=width)
 
 
 class SourceLines:
