@@ -62,21 +62,35 @@ def _simple() -> st.SearchStrategy[Stmt]:
         st.one_of(st.just(("retest",)), st.sampled_from(TESTS).map(lambda t: ("retest", t))),
         st.just(("undo",)),
         st.tuples(
-            st.sampled_from(("foot", "foot left", "foot right", "driver", "driver right-hand",
-                             "surface", "ground-reaction", "all")),
+            st.sampled_from(
+                (
+                    "foot",
+                    "foot left",
+                    "foot right",
+                    "driver",
+                    "driver right-hand",
+                    "surface",
+                    "ground-reaction",
+                    "all",
+                )
+            ),
             st.one_of(st.just(""), st.integers(1, 6).map(lambda n: f" over {n}")),
         ).map(lambda t: ("taper", t[0] + t[1])),
         st.tuples(st.sampled_from(MOTIONS), st.booleans()).map(
             lambda t: ("disadvantage", t[0] + (" reverse" if t[1] else ""))
         ),
-        st.one_of(st.just(("restore", "all")), st.sampled_from(MOTIONS).map(lambda m: ("restore", m))),
+        st.one_of(
+            st.just(("restore", "all")), st.sampled_from(MOTIONS).map(lambda m: ("restore", m))
+        ),
         st.text("abcdef -", max_size=12).map(lambda t: ("note", f'"{t}"')),
     )
 
 
 def _body(defines: list[str]) -> st.SearchStrategy[list[Stmt]]:
     use = st.sampled_from(defines).map(lambda d: ("use", d)) if defines else st.nothing()
-    try_block = st.lists(_tweak(), min_size=2, max_size=4).map(lambda ts: ("try", *map(" ".join, ts)))
+    try_block = st.lists(_tweak(), min_size=2, max_size=4).map(
+        lambda ts: ("try", *map(" ".join, ts))
+    )
     return st.lists(st.one_of(_simple(), _simple(), try_block, use), min_size=1, max_size=8)
 
 
@@ -164,8 +178,10 @@ def write(program: Abstract, *, mirrored: bool = False, style: Style = Style()) 
         for statement in body:
             if statement[0] == "try":
                 out.append(f"{indent}try until better:")
-                out.extend(f"{indent}{pad}{_words(tuple(t.split(' ')), mirrored, style)}"
-                           for t in statement[1:])
+                out.extend(
+                    f"{indent}{pad}{_words(tuple(t.split(' ')), mirrored, style)}"
+                    for t in statement[1:]
+                )
             else:
                 out.append(indent + _words(statement, mirrored, style))
         if style.semicolons and all(s[0] != "try" for s in body) and len(body) > 1:
@@ -188,6 +204,3 @@ def write(program: Abstract, *, mirrored: bool = False, style: Style = Style()) 
 def programs() -> st.SearchStrategy[str]:
     """Texts of valid programs in varied layouts."""
     return st.tuples(abstract_programs(), styles).map(lambda t: write(t[0], style=t[1]))
-
-
-
