@@ -330,6 +330,5 @@ def for_plugins(registry: Registry) -> dict[str, Explanation]:
 
 
 def everything(registry: Registry) -> dict[str, Explanation]:
-    """Every code prog knows with these plugins, sorted by code."""
-    found = {**CORE, **for_plugins(registry)}
-    return dict(sorted(found.items()))
+    """Every code prog knows with these plugins: the core's, then the plugins', by code."""
+    return {**CORE, **dict(sorted(for_plugins(registry).items()))}
