@@ -46,27 +46,31 @@ def items(registry: Registry, sports: list[str]) -> Iterator[Item]:
         entry = vocabulary.sports[sport]
         for phase in sorted(entry.phases):
             yield Item(
-                "function", f"function {sport}.{phase}", sport,
+                "function",
+                f"function {sport}.{phase}",
+                sport,
                 vocabulary.phase_effect(sport, phase, left_target=False, handed="right"),
                 vocabulary.phase_effect(sport, phase, left_target=True, handed="right"),
                 entry.docs.get(f"phase:{phase}", ""),
             )
     for limb, direction in sorted(vocabulary.drivers):
-        sport = direction.partition(".")[0] if "." in direction else None
-        if sport is not None and sport not in sports:
+        owner = direction.partition(".")[0] if "." in direction else None
+        if owner is not None and owner not in sports:
             continue
         right = vocabulary.driver_effect(limb, direction, left_target=False, handed="right")
         left = vocabulary.driver_effect(limb, direction, left_target=True, handed="right")
         if right is None or left is None:
             continue
         doc = ""
-        if sport is not None:
-            doc = vocabulary.sports[sport].docs.get(f"direction:{direction.partition('.')[2]}", "")
-        yield Item("driver", f"driver {limb} {direction}", sport or "core", right, left, doc)
+        if owner is not None:
+            doc = vocabulary.sports[owner].docs.get(f"direction:{direction.partition('.')[2]}", "")
+        yield Item("driver", f"driver {limb} {direction}", owner or "core", right, left, doc)
     for side in SIDES:
         for position in FOOT_AXIS:
             yield Item(
-                "foot", f"foot {side} {position}", "core",
+                "foot",
+                f"foot {side} {position}",
+                "core",
                 Vocabulary.foot_effect(side, position, left_target=False),
                 Vocabulary.foot_effect(side, position, left_target=True),
             )

@@ -803,7 +803,7 @@ def _check_step_limit(body: tuple[ops.Op, ...], counts: dict[str, int], ctx: _Co
                 make(
                     "P005",
                     f"the program expands to more than {MAX_STEPS:,} steps",
-                    op.node.span if not isinstance(op, ops.Phase) else op.node.header_span,
+                    op.node.header_span if isinstance(op.node, n.Block) else op.node.span,
                     hint="a define that uses another many times multiplies: check the `use` lines",
                 )
             )

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from dsl import canonical, ops
-from dsl import nodes as n
+from dsl import canonical, nodes, ops
 from dsl.checker import Checked
 from dsl.hip import Effect, Motion, drive, favorable_now, taper_intensity
 
@@ -51,7 +50,7 @@ class Step:
 
     n: int
     op: str
-    node: n.Statement
+    node: nodes.Statement
     phase: str | None
     text: str
     base: str | None
@@ -94,7 +93,9 @@ class _Run:
         self.last_test: str | None = None
         self.applied = 0
 
-    def step(self, op: str, node: n.Statement, text: str | None = None, **extra: object) -> Step:
+    def step(
+        self, op: str, node: nodes.Statement, text: str | None = None, **extra: object
+    ) -> Step:
         state = self.state
         base = state.base
         values = drive(
@@ -119,7 +120,7 @@ class _Run:
             **extra,  # type: ignore[arg-type]
         )
 
-    def retest(self, node: n.Statement, test: str | None, *, in_try: bool = False) -> Step:
+    def retest(self, node: nodes.Statement, test: str | None, *, in_try: bool = False) -> Step:
         if test is not None:
             self.last_test = test
         name = self.last_test or DEFAULT_TEST

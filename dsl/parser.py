@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
@@ -119,13 +119,13 @@ class _AstBuilder(Transformer):
     def span_at(self, line: int, col: int, end_col: int) -> n.Span:
         return n.Span(self.file, line, col, line, end_col)
 
-    def _span(self, token: Token) -> n.Span:
+    def _span(self, token: Any) -> n.Span:
         return n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
 
     def _word(self, token: Token) -> n.Word:
         return n.Word(token.lower(), self._span(token))
 
-    def _stmt_span(self, first: Token, last: Any) -> n.Span:
+    def _stmt_span(self, first: Any, last: Any) -> n.Span:
         end = last.span if isinstance(last, n.Statement | n.Dose | n.Word) else self._span(last)
         return n.Span(self.file, first.line, first.column, end.end_line, end.end_col)
 
@@ -280,7 +280,7 @@ def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     while True:
         builder.reset(source.name)
         try:
-            statements = lark.parse(text)
+            statements = cast(list[n.Statement], lark.parse(text))
             break
         except _Stop as stop:
             errors.append(stop.diagnostic)

@@ -13,7 +13,7 @@ grammar: every tool reads every sport's programs with the one grammar.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +64,7 @@ class Direction:
     """
 
     name: str
-    effects: dict[str, Handed | Effect]
+    effects: Mapping[str, Handed | Effect]
     doc: str = ""
     source: str = ""
 
@@ -170,7 +170,7 @@ def hand_driver(
     hip is the trail hip; a left-handed player's lead hand is the right hand and the right
     hip is the lead hip. This helper fills the left-hand/right-hand table from that.
     """
-    effects = {
+    effects: dict[str, Handed | Effect] = {
         "left-hand": Handed(trail=lead_hand.trail, lead=trail_hand.lead),
         "right-hand": Handed(trail=trail_hand.trail, lead=lead_hand.lead),
     }

@@ -233,22 +233,24 @@ def _merge(plugin: Plugin, registry: Registry) -> None:
     vocabulary = registry.vocabulary
     for sport in plugin.sports:
         entry = SportEntry(sport.name, plugin.name)
-        for limb in sport.limbs:
-            vocabulary.limbs[limb.name] = sport.name
-            entry.limbs.add(limb.name)
+        for extra in sport.limbs:
+            vocabulary.limbs[extra.name] = sport.name
+            entry.limbs.add(extra.name)
         for phase in sport.phases:
-            effect = phase.effect if isinstance(phase.effect, Handed) else Handed.same(phase.effect)
-            entry.phases[phase.name] = effect
+            entry.phases[phase.name] = _as_handed(phase.effect)
             entry.docs[f"phase:{phase.name}"] = phase.doc
         for direction in sport.directions:
             entry.directions.add(direction.name)
             entry.docs[f"direction:{direction.name}"] = direction.doc
             for limb, effect in direction.effects.items():
-                handed = effect if isinstance(effect, Handed) else Handed.same(effect)
-                vocabulary.drivers[(limb, f"{sport.name}.{direction.name}")] = handed
+                vocabulary.drivers[(limb, f"{sport.name}.{direction.name}")] = _as_handed(effect)
         vocabulary.sports[sport.name] = entry
     for muscle in plugin.muscles:
         vocabulary.muscles[muscle.name] = MuscleEntry(
             muscle.name, favorable_motions(muscle.favorable), plugin.name
         )
     registry.rules.extend((rule, plugin.name) for rule in plugin.rules)
+
+
+def _as_handed(effect: Handed | Effect) -> Handed:
+    return effect if isinstance(effect, Handed) else Handed.same(effect)

@@ -186,7 +186,8 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
     line = max(getattr(error, "line", 1) or 1, 1)
     col = max(getattr(error, "column", 1) or 1, 1)
     if isinstance(error, UnexpectedCharacters):
-        char = text[error.pos_in_stream] if 0 <= error.pos_in_stream < len(text) else ""
+        position = error.pos_in_stream or 0
+        char = text[position] if 0 <= position < len(text) else ""
         span = Span(file, line, col, line, col + 1)
         if char == '"':
             return make(
