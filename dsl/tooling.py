@@ -53,6 +53,18 @@ def _check_codes(settings: Settings, cli_codes: Sequence[str], known: Sequence[s
     return None
 
 
+def _targets(
+    paths: Sequence[str], settings: Settings, force_exclude: bool
+) -> tuple[list[str], bool]:
+    """The files to work on (default: the current folder), and whether a path was missing."""
+    found = files.discover(paths or ["."], settings, force_exclude=force_exclude)
+    for path in found.missing:
+        _complain(f"cannot read {path}: no such file or folder")
+    if not found.files and not found.missing:
+        _complain("warning: no .prog files found")
+    return found.files, bool(found.missing)
+
+
 # --- lint ------------------------------------------------------------------------------
 
 
@@ -94,16 +106,9 @@ def lint_command(
         _complain(problem)
         return EXIT_FAILURE
 
-    found = files.discover(paths or ["."], settings, force_exclude=force_exclude)
-    failed = bool(found.missing)
-    for path in found.missing:
-        _complain(f"cannot read {path}: no such file or folder")
-    if not found.files and not found.missing:
-        _complain("warning: no .prog files found")
+    names, failed = _targets(paths, settings, force_exclude)
     stdin_name = stdin_filename or "<stdin>"
-    reports = lint_many(
-        found.files, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name
-    )
+    reports = lint_many(names, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
 
     diagnostics = required_plugins(settings, registry)
     sources = render.SourceLines()
@@ -124,7 +129,7 @@ def lint_command(
         sys.stdout.write(formats.as_sarif(diagnostics, everything(registry)))
     else:
         render.diagnostics(diagnostics, sources, stderr=False)
-        render.summary(Counter(d.severity for d in diagnostics), len(found.files))
+        render.summary(Counter(d.severity for d in diagnostics), len(names))
     if failed:
         return EXIT_FAILURE
     return EXIT_FINDINGS if any(settings.fails(d.severity) for d in diagnostics) else EXIT_CLEAN
@@ -187,15 +192,12 @@ def fmt_command(
     except ConfigError as error:
         _complain(str(error))
         return EXIT_FAILURE
-    found = files.discover(paths or ["."], settings, force_exclude=force_exclude)
-    failed = bool(found.missing)
-    for path in found.missing:
-        _complain(f"cannot read {path}: no such file or folder")
+    names, failed = _targets(paths, settings, force_exclude)
     stdin_name = stdin_filename or "<stdin>"
     changed: list[str] = []
     unchanged = 0
     broken: list[str] = []
-    for name in found.files:
+    for name in names:
         try:
             loaded = load_path(name, stdin_name=stdin_name)
         except Unreadable as error:
