@@ -234,3 +234,22 @@ _OPS: dict[type, str] = {
 CONTEXT = (ProgramTitle, Target, SportLine, Include)
 TWEAKS = (Driver, Foot, Surface, GroundReaction)
 BASES = (Pivot, Function)
+
+
+def anchor(statement: Statement) -> Span:
+    """Where a finding about a statement points: a block's header, else the statement."""
+    return statement.header_span if isinstance(statement, Block) else statement.span
+
+
+def last_statement(statements: tuple[Statement, ...]) -> Statement | None:
+    """The last statement that runs, looking into phases (not into a `try` or a `define`).
+
+    Findings about the whole program sit here, so `# noqa` on that line silences them.
+    """
+    for statement in reversed(statements):
+        if isinstance(statement, (Define, *CONTEXT)):
+            continue
+        if isinstance(statement, Phase | StrayBlock) and statement.body:
+            return last_statement(statement.body) or statement
+        return statement
+    return None

@@ -17,6 +17,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from dsl.function_checks import (
+    back_to_pure_function,
+    disadvantage_in_function,
+    driver_on_function,
+    end_span,
+    once,
+    phase_change_retested,
+    sport_phase,
+)
 from dsl.hip import MOTIONS, PLANES, Effect, Handed
 
 if TYPE_CHECKING:
@@ -42,7 +51,14 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Sport",
+    "back_to_pure_function",
+    "disadvantage_in_function",
+    "driver_on_function",
+    "end_span",
     "hand_driver",
+    "once",
+    "phase_change_retested",
+    "sport_phase",
 ]
 
 

@@ -26,20 +26,21 @@ Rules G101–G104 follow the method's carryover steps; see `RULES` at the bottom
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from dsl.plugin import (
     Direction,
     Effect,
-    Finding,
     Handed,
     Phase,
     Plugin,
     Rule,
-    RuleContext,
     Sport,
+    back_to_pure_function,
+    disadvantage_in_function,
+    driver_on_function,
     hand_driver,
+    phase_change_retested,
 )
 
 __all__ = ["DIRECTIONS", "PHASES", "RULES", "SPORT", "plugin"]
@@ -245,207 +246,15 @@ FINISH_REACH = hand_driver(
 
 DIRECTIONS: tuple[Direction, ...] = (SWING, BACKSWING_REACH, FINISH_REACH)
 
-_PHASE_NAMES = frozenset(phase.name for phase in PHASES)
-_DIRECTION_NAMES = frozenset(direction.name for direction in DIRECTIONS)
-
-# --- reading steps ----------------------------------------------------------------------------
-# Rules read the steps of one run of the program (every retest `better`). They rely only
-# on the documented Step attributes: op, node, base, tweaks (kind, name, intensity),
-# disadvantaged.
-
-_QUALIFIED = f"{SPORT}."
-# Statements that change the prescription; `retest` and `note` do not.
-_CHANGES = frozenset(
-    {
-        "pivot",
-        "function",
-        "driver",
-        "foot",
-        "surface",
-        "ground-reaction",
-        "undo",
-        "taper",
-        "disadvantage",
-        "restore",
-    }
-)
-
-
-def _active(ctx: RuleContext) -> bool:
-    """Golf rules speak only about programs that say `sport golf`."""
-    return SPORT in ctx.sports and bool(ctx.steps)
-
-
-def _golf_phase(base: str | None) -> str | None:
-    """`function golf.backswing 3x8` → `backswing`; any other base → None."""
-    if not base:
-        return None
-    words = base.split()
-    if len(words) < 2 or words[0] != "function":
-        return None
-    phase = words[1]
-    if phase.startswith(_QUALIFIED):
-        return phase[len(_QUALIFIED) :]
-    return phase if "." not in phase and phase in _PHASE_NAMES else None
-
-
-def _live_tweaks(step: Any) -> list[Any]:
-    """Tweaks still asking something of the hip (a taper's last step leaves them at 0)."""
-    return [tweak for tweak in step.tweaks if tweak.intensity > 0]
-
-
-def _pure_golf(step: Any) -> bool:
-    """The pure function: a golf phase with no tweak left on it."""
-    return _golf_phase(step.base) is not None and not _live_tweaks(step)
-
-
-def _driver_direction(step: Any) -> str | None:
-    """The direction a `driver` step added, qualified when it is a sport's (`golf.swing`)."""
-    direction: str | None = getattr(getattr(step.node, "direction", None), "text", None)
-    if direction is None:
-        words = step.text.split()
-        direction = words[2] if len(words) >= 3 else None
-    if direction is None or "." in direction:
-        return direction
-    for tweak in step.tweaks:
-        qualified: str = tweak.name.split()[-1]
-        if tweak.kind == "driver" and qualified.endswith(f".{direction}"):
-            return qualified
-    return f"{_QUALIFIED}{direction}" if direction in _DIRECTION_NAMES else direction
-
-
-def _last_statement(statements: Iterable[Any]) -> Any | None:
-    """The program's last statement that runs, looking inside blocks (not `define`s)."""
-    for statement in reversed(tuple(statements)):
-        if getattr(statement, "op", None) == "define":
-            continue
-        body = getattr(statement, "body", None)
-        if body is not None:
-            return _last_statement(body) or statement
-        return statement
-    return None
-
-
-def _program_span(ctx: RuleContext) -> Any:
-    """Where a finding about the whole program sits: its last statement, as P104 does."""
-    last = _last_statement(getattr(ctx.program, "statements", ()))
-    return last.span if last is not None else ctx.steps[-1].node.span
-
-
-def _once(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """A statement inside a `define` used twice makes two steps; report it once."""
-    seen = set()
-    for finding in findings:
-        key = (finding.span, finding.message)
-        if key not in seen:
-            seen.add(key)
-            yield finding
-
 
 # --- rules ------------------------------------------------------------------------------------
+# The method's carryover checks, shared by every sport plugin through the plugin API; golf
+# gives them its codes, its words and its examples.
 
-
-def check_back_to_pure_swing(ctx: RuleContext) -> Iterator[Finding]:
-    """G101: after tweaking a golf phase, the program must get back to the pure golf phase.
-
-    Tweaks still active at the end are the core's P104; this rule covers the quieter case
-    where the tweaks do come off, but on a pivot or other base instead of the golf swing.
-    """
-    if not _active(ctx):
-        return
-    steps = ctx.steps
-    last_tweaked = None
-    for index, step in enumerate(steps):
-        if _golf_phase(step.base) is not None and _live_tweaks(step):
-            last_tweaked = index
-    if last_tweaked is None:
-        return
-    if any(_pure_golf(step) for step in steps[last_tweaked + 1 :]):
-        return
-    if _live_tweaks(steps[-1]):
-        return  # P104 already says the tweaks never came off
-    phase = _golf_phase(steps[last_tweaked].base)
-    where = steps[-1].base or "no base movement"
-    yield Finding(
-        _program_span(ctx),
-        f"the tweaks on `function golf.{phase}` came off on `{where}`, never on the golf "
-        f"swing: finish with `function golf.{phase}` and no tweaks, then `retest`",
-    )
-
-
-def check_disadvantage_in_swing(ctx: RuleContext) -> Iterator[Finding]:
-    """G102: a disadvantage must be retested in a golf phase while it is in force."""
-    if not _active(ctx):
-        return
-    steps = ctx.steps
-
-    def findings() -> Iterator[Finding]:
-        for index, step in enumerate(steps):
-            if step.op != "disadvantage":
-                continue
-            if any(
-                later.op == "retest" and _golf_phase(later.base) is not None and later.disadvantaged
-                for later in steps[index + 1 :]
-            ):
-                continue
-            yield Finding(
-                step.node.span,
-                f"`{step.text}` is never retested in the golf swing: while it is in force, "
-                "set a `function golf.PHASE` and `retest`",
-            )
-
-    yield from _once(findings())
-
-
-def check_golf_driver_base(ctx: RuleContext) -> Iterator[Finding]:
-    """G103 (info): a golf driver on a base that is not a golf phase."""
-    if not _active(ctx):
-        return
-
-    def findings() -> Iterator[Finding]:
-        for step in ctx.steps:
-            if step.op != "driver":
-                continue
-            direction = _driver_direction(step)
-            if not direction or not direction.startswith(_QUALIFIED):
-                continue
-            if _golf_phase(step.base) is not None:
-                continue
-            base = step.base or "no base movement"
-            yield Finding(
-                step.node.span,
-                f"`{direction}` is scored for the golf stance, but the base is `{base}`; "
-                "if this is not a deliberate bridge from the pivots, set a "
-                "`function golf.PHASE` first",
-            )
-
-    yield from _once(findings())
-
-
-def check_phase_change_retested(ctx: RuleContext) -> Iterator[Finding]:
-    """G104: a new golf phase under active tweaks must be retested before the next change."""
-    if not _active(ctx):
-        return
-    steps = ctx.steps
-
-    def findings() -> Iterator[Finding]:
-        for index in range(1, len(steps)):
-            step, before = steps[index], steps[index - 1]
-            if step.op != "function" or _golf_phase(step.base) is None:
-                continue
-            if step.base == before.base or not _live_tweaks(step):
-                continue
-            following = next((later for later in steps[index + 1 :] if later.op != "note"), None)
-            if following is None or following.op not in _CHANGES:
-                continue  # retested next (or the program ends: that is P107's)
-            old = before.base or "no base movement"
-            yield Finding(
-                step.node.span,
-                f"the tweaks kept for `{old}` now run on `{step.text}`, and "
-                f"`{following.text}` follows before a `retest`: retest the new phase first",
-            )
-
-    yield from _once(findings())
+check_back_to_pure_swing = back_to_pure_function(SPORT, "the golf swing")
+check_disadvantage_in_swing = disadvantage_in_function(SPORT, "the golf swing")
+check_golf_driver_base = driver_on_function(SPORT, "the golf stance")
+check_phase_change_retested = phase_change_retested(SPORT, "the new phase")
 
 
 RULES: tuple[Rule, ...] = (
