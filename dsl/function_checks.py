@@ -2,8 +2,8 @@
 
 The method makes a muscle fire in the patient's own function, tweaks it, then tapers back to
 "just doing the pure function" and fires it at a disadvantage in that function. For a sport,
-"the function" is its phases (`function golf.backswing`). Each factory here takes the sport's
-name and the words a clinician uses for its function ("the golf swing", "a tennis stroke")
+"the function" is its phases (`function SPORT.PHASE`). Each factory here takes the sport's
+name and the words a clinician uses for its function ("the swing", "a stroke", "the stride")
 and returns a rule check; the plugin gives it its own code, texts and examples. Exposed to
 plugins through `dsl.plugin`.
 """
@@ -45,7 +45,7 @@ def _finding(span: Span, message: str) -> Finding:
 
 
 def sport_phase(step: Step, sport: str) -> str | None:
-    """`function golf.backswing` → `backswing` when the step's base is one of `sport`'s."""
+    """`function SPORT.PHASE` → `PHASE` when the step's base is one of `sport`'s, else None."""
     prefix = f"function {sport}."
     return step.base[len(prefix) :] if step.base and step.base.startswith(prefix) else None
 
