@@ -116,10 +116,13 @@ class Muscle:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem a rule found: where, and what to tell the clinician."""
+    """One problem a rule found: where, what to tell the clinician, and how to fix it
+    (`hint`, shown as the `help:` line; without one, the help line points to
+    `prog explain CODE`)."""
 
     span: Span
     message: str
+    hint: str | None = None
 
 
 @dataclass(frozen=True)

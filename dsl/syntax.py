@@ -208,11 +208,7 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
         end_col = token.end_column if token.end_line == token.line and token.end_column else col + 1
         if token.type in ("_NL", "$END", "_DEDENT", "_INDENT"):
             line, col, end_col = _end_of_line(text, token)
-        header_open = "_INDENT" in expected and not expected & STATEMENT_KEYWORDS
-        if header_open and token.type != "_INDENT":
-            line, col, end_col = _end_of_line(text, token, before=token.type not in _ENDS)
-            message = "this block header has no block under it"
-        elif token.type == "WORD" and keyword is None and expected & STATEMENT_KEYWORDS:
+        if token.type == "WORD" and keyword is None and expected & STATEMENT_KEYWORDS:
             return _not_a_statement(token, file, line, col, end_col)
         elif token.type in _ENDS and keyword is not None:
             where = f"after `{KEYWORDS[keyword]}`"
@@ -290,6 +286,4 @@ def _hint_for_token(token: Token, expected: set[str]) -> str | None:
         return "a block starts with a header that ends in `:`"
     if "COLON" in expected:
         return "a block header ends with `:`"
-    if "_INDENT" in expected:
-        return "put the block's statements on the next lines, indented, or after the `:`"
     return None

@@ -128,7 +128,7 @@ def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]
         if key in seen:  # a statement in a define used twice: one finding is enough
             continue
         seen.add(key)
-        hint = getattr(finding, "hint", None)
+        hint = finding.hint
         if not isinstance(hint, str):
             hint = None if rule.owner == CORE_OWNER else f"`prog explain {rule.code}` tells more"
         out.append(Diagnostic(rule.code, rule.severity, finding.message, finding.span, hint))

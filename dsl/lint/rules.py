@@ -24,12 +24,6 @@ MAX_REPS, MAX_SETS, MAX_SECONDS = 50, 10, 600
 RETEST = "re-test after each change so you know what works"
 
 
-@dataclass(frozen=True)
-class Hinted(Finding):
-    """A finding with a `help:` line; plugin rules may yield these too."""
-
-    hint: str | None = None
-
 
 Check = Callable[[RuleContext], Iterable[Finding]]
 
@@ -106,7 +100,7 @@ def no_target(ctx: RuleContext) -> Iterator[Finding]:
         return
     if any(isinstance(s, n.Target) for s in statements):
         return
-    yield Hinted(
+    yield Finding(
         where(statements[0]),
         f"no `target` line: the program assumes the {ctx.target_side} {ctx.target_muscle}",
         hint="say which muscle this is for at the top, such as `target right glute-med`",
@@ -121,27 +115,27 @@ def nothing_done(ctx: RuleContext) -> Iterator[Finding]:
     for statement in statements:
         if isinstance(statement, n.Define) and not library and statement.name.text not in used:
             name = statement.name.text
-            yield Hinted(
+            yield Finding(
                 statement.name.span,
                 f"`define {name}` is never used",
                 hint=f"run it with `use {name}`, or delete it",
             )
         elif isinstance(statement, n.Phase):
             if not statement.body:
-                yield Hinted(
+                yield Finding(
                     where(statement),
                     f"phase `{statement.name.text}` has no statements",
                     hint="give it the statements it stands for, or delete it",
                 )
             elif all(isinstance(s, n.Note) for s in statement.body):
-                yield Hinted(
+                yield Finding(
                     where(statement),
                     f"phase `{statement.name.text}` holds only notes: it asks nothing of the "
                     "patient",
                     hint="give it the statements it stands for, or move the notes",
                 )
         elif isinstance(statement, n.Try) and len(statement.body) < 2:
-            yield Hinted(
+            yield Finding(
                 where(statement),
                 "this `try` has one alternative: it tries nothing",
                 hint="list at least two tweaks to try, or write the tweak on its own "
@@ -163,7 +157,7 @@ def dose_range(ctx: RuleContext) -> Iterator[Finding]:
             minutes = dose.seconds / 60
             problems.append(f"{minutes:g} minutes (usually at most {MAX_SECONDS // 60})")
         if problems:
-            yield Hinted(
+            yield Finding(
                 dose.span,
                 f"`{dose.text()}` is out of the usual range: " + " and ".join(problems),
                 hint="check the dose; if it is meant, add `# noqa: P109` to the line",
@@ -191,7 +185,7 @@ def untested_mix(ctx: RuleContext) -> Iterator[Finding]:
         ]
         if earlier:
             first = earlier[0]
-            yield Hinted(
+            yield Finding(
                 where(step.node),
                 f"`{step.text}` comes after `{first.text}` ({_line_of(first.node, file)}) "
                 "with no `retest` between: nobody can tell which one worked",
@@ -214,7 +208,7 @@ def nothing_to_take(ctx: RuleContext) -> Iterator[Finding]:
         else:
             message = f"`{step.text}` finds no active tweak to taper"
             hint = "taper what is on; `prog run` shows the tweaks active at each step"
-        yield Hinted(where(step.node), message, hint=hint)
+        yield Finding(where(step.node), message, hint=hint)
 
 
 def _end_span(ctx: RuleContext) -> n.Span | None:
@@ -229,7 +223,7 @@ def no_carryover(ctx: RuleContext) -> Iterator[Finding]:
         return
     tweaks = ctx.steps[-1].tweaks
     noun = "a tweak" if len(tweaks) == 1 else "tweaks"
-    yield Hinted(
+    yield Finding(
         span,
         f"the program ends with {noun} still on ({_tweaks(tweaks)}): no carryover to the "
         "pure function",
@@ -246,14 +240,14 @@ def early_disadvantage(ctx: RuleContext) -> Iterator[Finding]:
         if step.op != "disadvantage":
             continue
         if step.tweaks:
-            yield Hinted(
+            yield Finding(
                 where(step.node),
                 f"`{step.text}` while tweaks are still on ({_tweaks(step.tweaks)}): taper back "
                 "to the pure function first",
                 hint="`taper all`, then `retest`, then disadvantage",
             )
         elif not retested:
-            yield Hinted(
+            yield Finding(
                 where(step.node),
                 f"`{step.text}` before any `retest`: find a way to fire the muscle first",
                 hint="fire it, `retest`, and disadvantage only once it fires",
@@ -269,7 +263,7 @@ def opposite_foot(ctx: RuleContext) -> Iterator[Finding]:
         side, _, position = step.tweaks[-1].name.partition(" ")
         old_side, _, old_position = old.name.partition(" ")
         if side == old_side and FOOT_OPPOSITE.get(position) == old_position:
-            yield Hinted(
+            yield Finding(
                 where(step.node),
                 f"`{step.text}` replaces `foot {old.name}`, its opposite: the second undoes "
                 "the first",
@@ -290,7 +284,7 @@ def untested_end(ctx: RuleContext) -> Iterator[Finding]:
         elif step.op != "note":
             last_change = step
     if last_change is not None:
-        yield Hinted(
+        yield Finding(
             span,
             f"the last change, `{last_change.text}` "
             f"({_line_of(last_change.node, ctx.program.file)}), is never retested",
@@ -304,7 +298,7 @@ def driver_replaced(ctx: RuleContext) -> Iterator[Finding]:
         old = step.replaced
         if step.op == "driver" and old is not None and old.kind == "driver":
             limb = old.slot[1] if len(old.slot) > 1 else old.name.split()[0]
-            yield Hinted(
+            yield Finding(
                 where(step.node),
                 f"`{step.text}` replaces `driver {old.name}`: a limb drives one way at a time",
                 hint=f"from here on the {limb} drives only this way; if you meant both, "
@@ -317,7 +311,7 @@ def no_change(ctx: RuleContext) -> Iterator[Finding]:
     before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     for step in ctx.steps:
         if step.op in TWEAK_OPS and step.drive == before:
-            yield Hinted(
+            yield Finding(
                 where(step.node), _no_change_message(step), hint=_no_change_hint(ctx, step)
             )
         before = step.drive

@@ -34,8 +34,13 @@ def test_unterminated_string():
     assert messages('note "oops\n') == ['P001 this text has no closing `"`']
 
 
-def test_block_header_without_a_block():
-    assert problems("phase fire:\npivot frontal\n") == [("P001", 1, 12)]
+def test_block_header_without_a_block_is_an_empty_block():
+    from dsl.lint.engine import lint_text
+
+    assert problems("phase fire:\npivot frontal\n") == []
+    found = [(d.code, d.message) for d in lint_text("target right glute-med\nphase fire:\n"
+                                                    "pivot frontal\nretest\n")]
+    assert found == [("P108", "phase `fire` has no statements")]
 
 
 def test_keywords_and_words_are_case_insensitive():
