@@ -7,6 +7,7 @@ never wrapped, so piped output stays one record per line.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -37,7 +38,12 @@ def console(stderr: bool = False) -> Console:
     table row stays whole on one line for whatever reads it."""
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else PIPE_WIDTH
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False, width=width)
+    # NO_COLOR means plain text: rich alone would drop colours but keep bold and underline.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        stderr=stderr, highlight=False, soft_wrap=True, emoji=False, width=width,
+        color_system=None if plain else "auto",
+    )
 
 
 class SourceLines:
@@ -95,7 +101,7 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
 
 def summary(counts: dict[str, int], files: int, *, stderr: bool = False) -> None:
     parts = [
-        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
         for s in ("error", "warning", "info")
         if counts.get(s)
     ]

@@ -280,7 +280,8 @@ def _hint_for(char: str) -> str | None:
 
 
 def _hint_for_token(token: Token, expected: set[str]) -> str | None:
-    if token.type == "NUMBER" and "REPS" in expected:
+    spaced_dose = token.type == "NUMBER" or (token.type == "WORD" and token.lower() == "x")
+    if spaced_dose and "REPS" in expected:
         return "write a dose without spaces: x10, 3x10, or `for 30s`"
     if token.type == "_INDENT":
         return "a block starts with a header that ends in `:`"

@@ -106,3 +106,18 @@ def test_console_script_is_installed():
     result = subprocess.run([script, "run", "examples/one-liner.prog"], capture_output=True,
                             text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0 and "disadvantage adduction" in result.stdout
+
+
+def test_colour_on_a_terminal_and_plain_text_with_no_color_even_there():
+    import pexpect
+
+    script = os.path.join(os.path.dirname(sys.executable), "prog")
+    shown = {}
+    for label, extra in (("colour", {}), ("plain", {"NO_COLOR": "1"})):
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        child = pexpect.spawn(script, ["run", GOLFER], env={**env, "TERM": "xterm", **extra},
+                              encoding="utf-8", timeout=120)
+        child.expect(pexpect.EOF)
+        shown[label] = child.before
+    assert "\x1b[" in shown["colour"]
+    assert "\x1b[" not in shown["plain"] and "pivot frontal x10" in shown["plain"]
