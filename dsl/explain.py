@@ -9,7 +9,7 @@ not: the tests run them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dsl.diagnostics import CORE_CODES
 from dsl.registry import Registry
@@ -81,18 +81,17 @@ CORE: dict[str, Explanation] = {
         ),
         _core(
             "P003",
-            "A sport's word (`golf.backswing`, `golf.swing`) used in a program without that "
-            "sport's `sport` line.",
+            "A sport's word (`SPORT.PHASE`, a sport's driver direction) used in a program "
+            "without that sport's `sport` line.",
             "Sport words are scored for the sport's stance and for which hip leads: “if for "
-            "example you want to get closer to a specific function (gait, tennis, golf?) I "
-            "would either adapt the pivots or use different drivers”. Without `sport golf "
-            "handed right` prog cannot tell whether the target hip is the trail or the lead "
-            "hip, so it cannot score the movement.",
-            "Add the sport's line at the top: `sport golf` (with `handed left` for a "
+            "example you want to get closer to a specific function … I would either adapt the "
+            "pivots or use different drivers”. Without `sport SPORT handed right` prog cannot "
+            "tell whether the target hip is the trail or the lead hip, so it cannot score the "
+            "movement.",
+            "Add the sport's line at the top: `sport SPORT` (with `handed left` for a "
             "left-handed player).",
-            "target right glute-med\nfunction golf.backswing 3x8\nretest\n",
-            "target right glute-med\nsport golf handed right\nfunction golf.backswing 3x8\n"
-            "retest\n",
+            "target right glute-med\nfunction SPORT.PHASE 3x8\nretest\n",
+            "target right glute-med\nsport SPORT handed right\nfunction SPORT.PHASE 3x8\nretest\n",
         ),
         _core(
             "P004",
@@ -105,10 +104,10 @@ CORE: dict[str, Explanation] = {
             "that crashed checked nothing: the program may look clean when it is not.",
             "`prog plugins` shows each plugin and why it failed. Install or update the "
             "plugin, or report the failure to its author with that output.",
-            "# with the golf plugin missing or broken:\nsport golf\nfunction golf.backswing 3x8"
-            "\nretest\n",
-            "# with the golf plugin installed and loading:\nsport golf\n"
-            "function golf.backswing 3x8\nretest\n",
+            "# with the rowing plugin missing or broken:\nsport rowing\n"
+            "function rowing.catch 3x8\nretest\n",
+            "# with the rowing plugin installed and loading:\nsport rowing\n"
+            "function rowing.catch 3x8\nretest\n",
         ),
         _core(
             "P005",
@@ -147,8 +146,8 @@ CORE: dict[str, Explanation] = {
             "movement, inside a block, or repeated (`program` and `target` once, each sport "
             "once).",
             "The context says who the program is for, and everything after it is scored from "
-            "it: “Lets say for instance they are a golfer and your trying to fire their right "
-            "glute med.” A target that changes half-way would score the first half for one "
+            "it: “Assuming you’ve already done your assessment, I would fire the glute and "
+            "then re-test.” A target that changes half-way would score the first half for one "
             "hip and the rest for another.",
             "Move the context lines to the top of the file, and keep one of each.",
             "pivot frontal x10\ntarget right glute-med\nretest\n",
@@ -280,8 +279,8 @@ CORE: dict[str, Explanation] = {
             "P201",
             "A driver replaced another on the same limb (a note, not a warning): one driver "
             "per limb, so the earlier one's effect is gone from here on.",
-            "The method pairs different limbs: “using the left hand to drive a normal golf "
-            "swing, but then use the right hand to drive over-head towards the left”. A hand "
+            "The method pairs different limbs: one hand drives the normal movement, “but then "
+            "use the right hand to drive over-head towards the left”. A hand "
             "cannot drive two ways at once; when a new driver takes the place of the old on "
             "the same hand, this makes sure that was meant.",
             "If both were meant, give the second direction to another limb; if the switch is "
@@ -329,6 +328,31 @@ def for_plugins(registry: Registry) -> dict[str, Explanation]:
     return out
 
 
+def _with_a_sport(explanation: Explanation, registry: Registry) -> Explanation:
+    """Fill `SPORT` and `PHASE` in with an installed sport, so the examples really run.
+
+    The core names no sport; with none installed the placeholders stay as they are.
+    """
+    sports = [
+        s for s in sorted(registry.vocabulary.sports.values(), key=lambda s: s.name) if s.phases
+    ]
+    if not sports:
+        return explanation
+    sport, phase = sports[0].name, sorted(sports[0].phases)[0]
+
+    def fill(text: str) -> str:
+        return text.replace("SPORT.PHASE", f"{sport}.{phase}").replace("SPORT", sport)
+
+    return replace(
+        explanation,
+        **{
+            name: fill(getattr(explanation, name))
+            for name in ("meaning", "why", "fix", "bad", "good")
+        },
+    )
+
+
 def everything(registry: Registry) -> dict[str, Explanation]:
     """Every code prog knows with these plugins: the core's, then the plugins', by code."""
-    return {**CORE, **dict(sorted(for_plugins(registry).items()))}
+    core = {**CORE, "P003": _with_a_sport(CORE["P003"], registry)}
+    return {**core, **dict(sorted(for_plugins(registry).items()))}

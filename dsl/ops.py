@@ -20,7 +20,7 @@ class Op:
 
 @dataclass(frozen=True, slots=True)
 class SetBase(Op):
-    name: str  # "pivot frontal", "function golf.backswing"
+    name: str  # "pivot frontal", "function SPORT.PHASE"
     effect: Effect
 
 

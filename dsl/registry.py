@@ -75,7 +75,8 @@ def build(sources: Iterable[tuple[str, str, Loader]]) -> Registry:
     """Load each plugin in its own guard and merge the good ones into one registry.
 
     Claims are settled after every plugin has loaded, and a sport goes first to the plugin
-    published under the sport's own name: a plugin cannot take over golf by loading first.
+    published under the sport's own name: a plugin cannot take over another's sport by
+    loading first.
     """
     registry = Registry(Vocabulary.core())
     loaded: list[tuple[str, str, Plugin]] = []
@@ -88,7 +89,7 @@ def build(sources: Iterable[tuple[str, str, Loader]]) -> Registry:
             continue
         loaded.append((name, package, plugin))
     loaded.sort(key=lambda item: (item[0] not in {s.name for s in item[2].sports}, item[0]))
-    owners: dict[str, str] = {}  # "sport:golf", "muscle:x", "limb:y", "prefix:G" -> plugin
+    owners: dict[str, str] = {}  # "sport:NAME", "muscle:x", "limb:y", "prefix:G" -> plugin
     for name, package, plugin in loaded:
         try:
             _claim(plugin, owners, registry.vocabulary)

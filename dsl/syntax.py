@@ -87,10 +87,10 @@ STATEMENT_KEYWORDS = {
 # What the n-th word after a statement's keyword is, in words.
 WORD_ROLES: dict[str, tuple[str, ...]] = {
     "TARGET": ("a side (left or right)", "a muscle such as glute-med"),
-    "SPORT": ("a sport such as golf",),
+    "SPORT": ("a sport's name (`prog plugins` lists them)",),
     "HANDED": ("left or right",),
     "PIVOT": ("a plane (sagittal, frontal or transverse)",),
-    "FUNCTION": ("a sport phase such as golf.backswing",),
+    "FUNCTION": ("a sport phase (SPORT.PHASE)",),
     "DRIVER": (
         "a limb (left-hand, right-hand, both-hands, pelvis or head)",
         "a direction such as overhead-left",

@@ -9,7 +9,7 @@ Keys (all optional)::
     per-file-ignores = { "drafts/*.prog" = ["P107"] }
     fail-on = "warning"             # error | warning | info: the level that exits 1
     exclude = ["archive/"]          # globs skipped when folders are searched
-    require-plugins = ["golf"]      # plugins that must load, or every run reports P004
+    require-plugins = ["rowing"]    # plugins that must load, or every run reports P004
 
 The most specific prefix wins: with `select = ["P", "P201"]` and `ignore = ["P2"]`, P202 is
 off and P201 on. Errors (P001–P007) are always on: a program that cannot run is reported
