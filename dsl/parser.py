@@ -1,18 +1,27 @@
 """Parser: `Source` text in; a `nodes.Program` and syntax diagnostics (P001, P005) out.
 
 One LALR parser with the contextual lexer and an indentation postlexer is built once per
-process. The AST is built while parsing (a Lark transformer), with spans taken from the
-tokens themselves: no Lark tree is built and `propagate_positions` is not needed, which
-saves about a third of the parse time. Lark objects never leave this module.
+process, its tables kept between runs in the user's cache folder (`grammar_cache`). The
+AST is built while parsing, with spans taken from the tokens themselves: no Lark tree is
+built and `propagate_positions` is not needed, which saves about a third of the parse
+time. Well-formed text goes through a lean loop over Lark's own tables (`lalr`); anything
+else through Lark's loop, so every syntax error is worded from Lark's own exception. The
+cyclic garbage collector is paused while a text is parsed: the parse makes objects that
+all live on, and collecting among them only costs time (half of it on a big file). Lark
+objects never leave this module.
 
 After a syntax error the offending line is blanked and the text parsed again, so one file
 reports several errors (up to `MAX_SYNTAX_ERRORS`) and the good lines are still checked.
+The results of the last few small texts are kept: an included library is parsed once per
+process, not once per program that includes it.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, ClassVar, cast
 
@@ -20,14 +29,16 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
 from lark.indenter import Indenter
 
+from dsl import grammar_cache, lalr, syntax
 from dsl import nodes as n
-from dsl import syntax
 from dsl.diagnostics import Diagnostic, make
 from dsl.source import Source
 
 MAX_SYNTAX_ERRORS = 20
 MAX_DEPTH = 32
 MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
+REMEMBERED = 64  # parse results kept, for texts up to REMEMBERED_SIZE characters
+REMEMBERED_SIZE = 64 * 1024
 
 
 class _Stop(Exception):
@@ -256,23 +267,51 @@ setattr(_AstBuilder, "try", _AstBuilder.try_)
 
 
 @lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, _AstBuilder]:
+def _parser() -> tuple[Lark, _AstBuilder, lalr.Runner | None]:
     builder = _AstBuilder()
-    lark = Lark(
+    indenter = _Indenter(builder)
+    lark = grammar_cache.parser(
         syntax.grammar_text(),
         parser="lalr",
         lexer="contextual",
-        postlex=_Indenter(builder),
+        postlex=indenter,
         transformer=builder,
         maybe_placeholders=False,
-        cache=False,
     )
-    return lark, builder
+    return lark, builder, lalr.Runner.for_lark(lark, builder, indenter)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: for work that makes many objects that all live."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     """Parse one source text; every syntax error found, in order, with a location."""
-    lark, builder = _parser()
+    if len(source.text) > REMEMBERED_SIZE:
+        with paused_gc():
+            return _parse(source)
+    program, diagnostics = _remembered(source.name, source.text)
+    return program, list(diagnostics)
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _remembered(name: str, text: str) -> tuple[n.Program, tuple[Diagnostic, ...]]:
+    with paused_gc():
+        program, diagnostics = _parse(Source(name, text, None))
+    return program, tuple(diagnostics)
+
+
+def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
+    lark, builder, runner = _parser()
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     errors: list[Diagnostic] = []
     blanked: set[int] = set()
@@ -280,7 +319,7 @@ def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     while True:
         builder.reset(source.name)
         try:
-            statements = cast(list[n.Statement], lark.parse(text))
+            statements = cast(list[n.Statement], _run(lark, builder, runner, text))
             break
         except _Stop as stop:
             errors.append(stop.diagnostic)
@@ -304,6 +343,17 @@ def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     diagnostics = errors + builder.diagnostics
     diagnostics.extend(_stray_blocks(statements, blanked, source.name))
     return n.Program(source.name, tuple(statements)), diagnostics
+
+
+def _run(lark: Lark, builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
+    """The statements of `text`: by the lean loop if it can, else (and for every error)
+    by Lark's, after forgetting whatever the lean loop had reported."""
+    if runner is not None:
+        try:
+            return runner.parse(text)
+        except Exception:
+            builder.reset(builder.file)
+    return lark.parse(text)
 
 
 def _blank_line(text: str, line: int) -> str:
