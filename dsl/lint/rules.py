@@ -10,12 +10,13 @@ Step-based rules read the steps of one run in which every retest comes out `bett
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from dsl import nodes as n
 from dsl.hip import LIMIT, MOTIONS, PLANES
 from dsl.interpreter import Step, Tweak
+from dsl.nodes import anchor, last_statement
 from dsl.plugin import Finding, RuleContext
 from dsl.vocabulary import FOOT_OPPOSITE
 
@@ -38,11 +39,6 @@ class CoreRule:
 # --- reading the program ---------------------------------------------------------------
 
 
-def where(statement: n.Statement) -> n.Span:
-    """Where a finding about a statement points: a block's header, else the statement."""
-    return statement.header_span if isinstance(statement, n.Block) else statement.span
-
-
 def walk(statements: Iterable[n.Statement]) -> Iterator[n.Statement]:
     """Every statement, blocks before their contents, in source order."""
     for statement in statements:
@@ -57,17 +53,6 @@ def is_library(program: n.Program) -> bool:
     return any(isinstance(s, n.Define) for s in statements) and all(
         isinstance(s, (n.Define, *n.CONTEXT)) for s in statements
     )
-
-
-def last_statement(statements: Sequence[n.Statement]) -> n.Statement | None:
-    """The last statement that runs, looking into phases (not into a `try` or a `define`)."""
-    for statement in reversed(statements):
-        if isinstance(statement, (n.Define, *n.CONTEXT)):
-            continue
-        if isinstance(statement, n.Phase | n.StrayBlock) and statement.body:
-            return last_statement(statement.body) or statement
-        return statement
-    return None
 
 
 def _line_of(statement: n.Statement, file: str) -> str:
@@ -101,7 +86,7 @@ def no_target(ctx: RuleContext) -> Iterator[Finding]:
     if any(isinstance(s, n.Target) for s in statements):
         return
     yield Finding(
-        where(statements[0]),
+        anchor(statements[0]),
         f"no `target` line: the program assumes the {ctx.target_side} {ctx.target_muscle}",
         hint="say which muscle this is for at the top, such as `target right glute-med`",
     )
@@ -123,20 +108,20 @@ def nothing_done(ctx: RuleContext) -> Iterator[Finding]:
         elif isinstance(statement, n.Phase):
             if not statement.body:
                 yield Finding(
-                    where(statement),
+                    anchor(statement),
                     f"phase `{statement.name.text}` has no statements",
                     hint="give it the statements it stands for, or delete it",
                 )
             elif all(isinstance(s, n.Note) for s in statement.body):
                 yield Finding(
-                    where(statement),
+                    anchor(statement),
                     f"phase `{statement.name.text}` holds only notes: it asks nothing of the "
                     "patient",
                     hint="give it the statements it stands for, or move the notes",
                 )
         elif isinstance(statement, n.Try) and len(statement.body) < 2:
             yield Finding(
-                where(statement),
+                anchor(statement),
                 "this `try` has one alternative: it tries nothing",
                 hint="list at least two tweaks to try, or write the tweak on its own "
                 "followed by `retest`",
@@ -186,7 +171,7 @@ def untested_mix(ctx: RuleContext) -> Iterator[Finding]:
         if earlier:
             first = earlier[0]
             yield Finding(
-                where(step.node),
+                anchor(step.node),
                 f"`{step.text}` comes after `{first.text}` ({_line_of(first.node, file)}) "
                 "with no `retest` between: nobody can tell which one worked",
                 hint=f"add `retest` before this line: {RETEST}",
@@ -208,12 +193,12 @@ def nothing_to_take(ctx: RuleContext) -> Iterator[Finding]:
         else:
             message = f"`{step.text}` finds no active tweak to taper"
             hint = "taper what is on; `prog run` shows the tweaks active at each step"
-        yield Finding(where(step.node), message, hint=hint)
+        yield Finding(anchor(step.node), message, hint=hint)
 
 
 def _end_span(ctx: RuleContext) -> n.Span | None:
     last = last_statement(ctx.program.statements)
-    return where(last) if last is not None else None
+    return anchor(last) if last is not None else None
 
 
 def no_carryover(ctx: RuleContext) -> Iterator[Finding]:
@@ -241,14 +226,14 @@ def early_disadvantage(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if step.tweaks:
             yield Finding(
-                where(step.node),
+                anchor(step.node),
                 f"`{step.text}` while tweaks are still on ({_tweaks(step.tweaks)}): taper back "
                 "to the pure function first",
                 hint="`taper all`, then `retest`, then disadvantage",
             )
         elif not retested:
             yield Finding(
-                where(step.node),
+                anchor(step.node),
                 f"`{step.text}` before any `retest`: find a way to fire the muscle first",
                 hint="fire it, `retest`, and disadvantage only once it fires",
             )
@@ -264,7 +249,7 @@ def opposite_foot(ctx: RuleContext) -> Iterator[Finding]:
         old_side, _, old_position = old.name.partition(" ")
         if side == old_side and FOOT_OPPOSITE.get(position) == old_position:
             yield Finding(
-                where(step.node),
+                anchor(step.node),
                 f"`{step.text}` replaces `foot {old.name}`, its opposite: the second undoes "
                 "the first",
                 hint=f"to take `foot {old.name}` away write `undo` or `taper foot {side}`; "
@@ -299,7 +284,7 @@ def driver_replaced(ctx: RuleContext) -> Iterator[Finding]:
         if step.op == "driver" and old is not None and old.kind == "driver":
             limb = old.slot[1] if len(old.slot) > 1 else old.name.split()[0]
             yield Finding(
-                where(step.node),
+                anchor(step.node),
                 f"`{step.text}` replaces `driver {old.name}`: a limb drives one way at a time",
                 hint=f"from here on the {limb} drives only this way; if you meant both, "
                 "give the other direction to another limb",
@@ -312,7 +297,7 @@ def no_change(ctx: RuleContext) -> Iterator[Finding]:
     for step in ctx.steps:
         if step.op in TWEAK_OPS and step.drive == before:
             yield Finding(
-                where(step.node), _no_change_message(step), hint=_no_change_hint(ctx, step)
+                anchor(step.node), _no_change_message(step), hint=_no_change_hint(ctx, step)
             )
         before = step.drive
 
