@@ -268,12 +268,16 @@ def _picker(keep: list[tuple[int, bool]], size: int) -> Build | None:
         return lambda children: [children[index] for index in indices]
 
     def pick(children: list[Any]) -> list[Any]:
-        out: list[Any] = []
+        out: list[Any] | None = None
         for index, expand in keep:
-            if expand:
+            if out is None:
+                # A repetition is a left-recursive `_rule`: grow its list in place (each
+                # value is used once) rather than copy it at every item, which is quadratic.
+                out = children[index] if expand else [children[index]]
+            elif expand:
                 out += children[index]
             else:
                 out.append(children[index])
-        return out
+        return out if out is not None else []
 
     return pick

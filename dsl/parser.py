@@ -12,6 +12,9 @@ objects never leave this module.
 
 After a syntax error the offending line is blanked and the text parsed again, so one file
 reports several errors (up to `MAX_SYNTAX_ERRORS`) and the good lines are still checked.
+Each new attempt parses the whole text again, so the attempts share a budget of
+`MAX_REPARSED` characters: a program-sized file gets all its tries, while a multi-megabyte
+one stops after its first error or two instead of taking minutes.
 The results of the last few small texts are kept: an included library is parsed once per
 process, not once per program that includes it.
 """
@@ -35,6 +38,7 @@ from dsl.diagnostics import Diagnostic, make
 from dsl.source import Source
 
 MAX_SYNTAX_ERRORS = 20
+MAX_REPARSED = 4 * 1024 * 1024  # characters parsed again after syntax errors, in all
 MAX_DEPTH = 32
 MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
 REMEMBERED = 64  # parse results kept, for texts up to REMEMBERED_SIZE characters
@@ -336,7 +340,8 @@ def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
             diagnostic = syntax.describe(error, source.name, text)
             errors.append(diagnostic)
             line = diagnostic.span.line
-        if len(errors) >= MAX_SYNTAX_ERRORS or line in blanked:
+        reparsed = len(text) * len(errors)
+        if len(errors) >= MAX_SYNTAX_ERRORS or line in blanked or reparsed > MAX_REPARSED:
             return n.Program(source.name, ()), errors
         blanked.add(line)
         text = _blank_line(text, line)
