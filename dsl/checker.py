@@ -9,7 +9,7 @@ computed per define, once, so a define chain that multiplies to billions is caug
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -756,20 +756,30 @@ def _uses(body: tuple[ops.Op, ...]) -> list[ops.Use]:
 
 
 def _define_counts(defines: dict[str, DefineInfo], ctx: _Context) -> dict[str, int]:
-    """Steps per define, saturating just past the limit; P005 for a define that recurses."""
+    """Steps per define, saturating just past the limit; P005 for a define that recurses.
+
+    A depth-first walk with its own stack rather than Python's, so a chain of ten thousand
+    defines that each use the next is counted, not a RecursionError.
+    """
     counts: dict[str, int] = {}
     state: dict[str, int] = {}  # 1 visiting, 2 done
-
-    def visit(name: str, chain: list[str]) -> int:
-        if state.get(name) == 2:
-            return counts[name]
-        if state.get(name) == 1:
-            return -1
-        state[name] = 1
-        total = 0
-        for op in defines[name].body:
+    for root in defines:
+        if state.get(root) == 2:
+            continue
+        state[root] = 1
+        stack = [_Counting(root, defines[root].body)]
+        while stack:
+            frame = stack[-1]
+            if frame.index == len(frame.body):
+                stack.pop()
+                counts[frame.name], state[frame.name] = frame.total, 2
+                if stack:
+                    stack[-1].add(max(frame.total, 0))
+                continue
+            op = frame.body[frame.index]
             if isinstance(op, ops.Use) and op.name in defines:
                 if state.get(op.name) == 1:
+                    chain = [f.name for f in stack]
                     cycle = " → ".join([*chain[chain.index(op.name) :], op.name])
                     ctx.report(
                         make(
@@ -779,19 +789,30 @@ def _define_counts(defines: dict[str, DefineInfo], ctx: _Context) -> dict[str, i
                             hint="a define cannot run itself, directly or through others",
                         )
                     )
-                    continue
-                sub = visit(op.name, [*chain, op.name])
-                total += max(sub, 0)
+                    frame.index += 1
+                elif state.get(op.name) == 2:
+                    frame.add(max(counts[op.name], 0))
+                else:
+                    state[op.name] = 1
+                    stack.append(_Counting(op.name, defines[op.name].body))
             else:
-                total += ops.step_count(op, counts)
-            total = min(total, MAX_STEPS + 1)
-        counts[name] = total
-        state[name] = 2
-        return total
-
-    for name in defines:
-        visit(name, [name])
+                frame.add(ops.step_count(op, counts))
     return counts
+
+
+@dataclass
+class _Counting:
+    """One define being counted: where its walk is and what it has counted so far."""
+
+    name: str
+    body: tuple[ops.Op, ...]
+    index: int = 0
+    total: int = 0
+
+    def add(self, steps: int) -> None:
+        """Count the current op's `steps` and move on to the next op."""
+        self.total = min(self.total + steps, MAX_STEPS + 1)
+        self.index += 1
 
 
 def _check_step_limit(body: tuple[ops.Op, ...], counts: dict[str, int], ctx: _Context) -> int:
@@ -812,41 +833,87 @@ def _check_step_limit(body: tuple[ops.Op, ...], counts: dict[str, int], ctx: _Co
 
 
 def _check_disadvantages(checked: Checked, ctx: _Context) -> None:
-    """P006 where the disadvantages in force would take away every favorable motion."""
+    """P006 where the disadvantages in force would take away every favorable motion.
+
+    The walk follows `use` into defines with its own stack (no recursion limit), and
+    remembers what each define does to the motions taken away from a given starting set,
+    so a define used a billion times over through a chain of defines is walked once per
+    starting set, not a billion times. (Not for a define that can reach a cycle of uses:
+    what its walk skips depends on the path that led to it.)
+    """
     favorable = {m.name for m in checked.favorable}
     active: set[str] = set()
     reported: set[int] = set()
-
     walking: set[str] = set()  # a define that uses itself is reported elsewhere: skip it
-
-    def walk(body: tuple[ops.Op, ...]) -> None:
-        for op in body:
-            if isinstance(op, ops.Phase):
-                walk(op.body)
-            elif isinstance(op, ops.Use) and op.name in checked.defines:
-                if op.name not in walking:
-                    walking.add(op.name)
-                    walk(checked.defines[op.name].body)
-                    walking.discard(op.name)
-            elif isinstance(op, ops.Disadvantage):
-                active.update(m.name for m in op.motions)
-                if favorable and favorable <= active and id(op.node) not in reported:
-                    reported.add(id(op.node))
-                    ctx.report(
-                        make(
-                            "P006",
-                            f"this takes away every motion that helps the {checked.target_muscle}",
-                            op.node.span,
-                            hint="disadvantage one or two of "
-                            + ", ".join(sorted(favorable))
-                            + "; leave one to fire with",
-                        )
+    cyclic = _reaching_cycles(checked.defines)
+    # (define, motions taken away on entry, reports so far) -> motions taken away on exit
+    known: dict[_Entry, frozenset[str]] = {}
+    stack: list[tuple[Iterator[ops.Op], str | None, _Entry | None]] = [
+        (iter(checked.body), None, None)
+    ]
+    while stack:
+        body, define, entry = stack[-1]
+        op = next(body, None)
+        if op is None:
+            stack.pop()
+            if define is not None:
+                walking.discard(define)
+            if entry is not None:
+                known[entry] = frozenset(active)
+            continue
+        if isinstance(op, ops.Phase):
+            stack.append((iter(op.body), None, None))
+        elif isinstance(op, ops.Use) and op.name in checked.defines:
+            if op.name in walking:
+                continue
+            key = (op.name, frozenset(active), len(reported))
+            if key in known:  # the same walk again would end the same way, reporting nothing
+                active = set(known[key])
+                continue
+            walking.add(op.name)
+            remembered = key if op.name not in cyclic else None
+            stack.append((iter(checked.defines[op.name].body), op.name, remembered))
+        elif isinstance(op, ops.Disadvantage):
+            active.update(m.name for m in op.motions)
+            if favorable and favorable <= active and id(op.node) not in reported:
+                reported.add(id(op.node))
+                ctx.report(
+                    make(
+                        "P006",
+                        f"this takes away every motion that helps the {checked.target_muscle}",
+                        op.node.span,
+                        hint="disadvantage one or two of "
+                        + ", ".join(sorted(favorable))
+                        + "; leave one to fire with",
                     )
-                    active.difference_update(m.name for m in op.motions)
-            elif isinstance(op, ops.Restore):
-                if op.motions is None:
-                    active.clear()
-                else:
-                    active.difference_update(m.name for m in op.motions)
+                )
+                active.difference_update(m.name for m in op.motions)
+        elif isinstance(op, ops.Restore):
+            if op.motions is None:
+                active.clear()
+            else:
+                active.difference_update(m.name for m in op.motions)
 
-    walk(checked.body)
+
+_Entry = tuple[str, frozenset[str], int]
+
+
+def _reaching_cycles(defines: dict[str, DefineInfo]) -> set[str]:
+    """The defines from which a cycle of `use`s can be reached (peeling off, one by one,
+    the defines whose uses all lead to defines already peeled off)."""
+    uses = {
+        name: {op.name for op in _uses(info.body) if op.name in defines}
+        for name, info in defines.items()
+    }
+    users: dict[str, list[str]] = {name: [] for name in defines}
+    for name, used in uses.items():
+        for other in used:
+            users[other].append(name)
+    waiting = {name: len(used) for name, used in uses.items()}
+    done = [name for name, count in waiting.items() if count == 0]
+    while done:
+        for user in users[done.pop()]:
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                done.append(user)
+    return {name for name, count in waiting.items() if count > 0}

@@ -152,18 +152,35 @@ class _Run:
     # --- the walk ------------------------------------------------------------------------
 
     def run(self, body: tuple[ops.Op, ...]) -> Iterator[Step]:
-        for op in body:
-            yield from self.run_op(op)
+        """Every step of `body`. Phases and defines are followed with a stack of our own,
+        so a chain of ten thousand defines that each use the next runs like any other
+        program (no RecursionError), and each step passes through one generator, not one
+        per level of nesting."""
+        stack = [_Frame(iter(body))]
+        on_stack: set[str] = set()  # defines being run; one that runs itself is refused
+        while stack:
+            frame = stack[-1]
+            op = next(frame.pending, None)
+            if op is None:
+                stack.pop()
+                on_stack.discard(frame.define or "")
+                if frame.phase_set:
+                    self.phase = frame.outer_phase
+            elif isinstance(op, ops.Phase):
+                stack.append(_Frame(iter(op.body), phase_set=True, outer_phase=self.phase))
+                self.phase = op.name
+            elif isinstance(op, ops.Use):
+                if op.name in on_stack:
+                    raise ValueError(f"`{op.name}` uses itself; the checker reports this (P005)")
+                on_stack.add(op.name)
+                stack.append(_Frame(iter(self.checked.defines[op.name].body), define=op.name))
+            else:
+                yield from self.run_op(op)
 
     def run_op(self, op: ops.Op) -> Iterator[Step]:
+        """The steps of one op that is neither a phase nor a `use`."""
         state = self.state
         match op:
-            case ops.Phase():
-                outer, self.phase = self.phase, op.name
-                yield from self.run(op.body)
-                self.phase = outer
-            case ops.Use():
-                yield from self.run(self.checked.defines[op.name].body)
             case ops.SetBase():
                 self.state = replace(state, base=(op.name, op.effect))
                 yield self.step(op.node.op, op.node)
@@ -240,6 +257,16 @@ class _Run:
                 (removed if k == op.over else kept).append(tapered)
             self.state = replace(self.state, tweaks=tuple(kept))
             yield self.step("taper", op.node, removed=tuple(removed))
+
+
+@dataclass
+class _Frame:
+    """A body being run: the ops left, and what to restore when it ends."""
+
+    pending: Iterator[ops.Op]
+    define: str | None = None
+    phase_set: bool = False
+    outer_phase: str | None = None
 
 
 def steps(checked: Checked, outcome: OutcomeSource | None = None) -> Iterator[Step]:
