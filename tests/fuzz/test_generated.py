@@ -1,0 +1,69 @@
+"""Programs generated from the grammar's statements: each parses, formats and runs, and its
+formatted text gives the same trace; the parser's two loops build the same tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dsl import parser
+from dsl.api import load_text, run
+from dsl.trace import document
+from tests.fuzz.mutations import mutated_programs
+from tests.fuzz.pipeline import FUZZ, survive
+from tests.strategies import programs
+
+OUTCOMES = st.lists(st.sampled_from(("better", "same", "worse")), max_size=12)
+
+
+def steps(text: str, outcomes: list[str]) -> list[dict[str, Any]]:
+    """The trace's steps without `line`: formatting spreads `;` lines out, and that is all
+    it may change."""
+    loaded = load_text(text, "plan.prog")
+    assert loaded.ok and loaded.checked is not None, loaded.diagnostics
+    trace = document(loaded.checked, run(loaded.checked, outcomes))
+    return [{key: value for key, value in step.items() if key != "line"} for step in trace["steps"]]
+
+
+@FUZZ
+@given(programs(), OUTCOMES)
+def test_a_generated_program_parses_formats_and_runs_the_same(text: str, outcomes: list[str]):
+    seen = survive(text, "plan.prog")
+    assert not seen.errors, seen.errors
+    assert seen.trace is not None and seen.formatted is not None
+    assert steps(seen.formatted, outcomes) == steps(text, outcomes)
+
+
+def both_loops(text: str) -> tuple[object, object]:
+    """What Lark's own loop and the lean loop make of `text`: the statements and the
+    diagnostics reported while parsing, or the exception's type."""
+    lark, builder, runner = parser._parser()
+    assert runner is not None, "the lean loop should serve this grammar"
+    results = []
+    for parse in (lark.parse, runner.parse):
+        builder.reset("t.prog")
+        try:
+            results.append((parse(text), list(builder.diagnostics)))
+        except Exception as error:
+            results.append(type(error))
+    return results[0], results[1]
+
+
+@FUZZ
+@given(programs())
+def test_the_lean_loop_builds_what_lark_builds(text: str) -> None:
+    via_lark, via_runner = both_loops(text)
+    assert via_runner == via_lark
+
+
+@FUZZ
+@given(mutated_programs())
+def test_the_lean_loop_never_accepts_what_lark_refuses(text: str) -> None:
+    text += "\n"
+    via_lark, via_runner = both_loops(text)
+    if isinstance(via_lark, tuple):
+        assert via_runner == via_lark
+    else:
+        assert not isinstance(via_runner, tuple), f"Lark raised {via_lark.__name__}"
