@@ -1,0 +1,31 @@
+"""`prog --version` (what a pre-commit hook pays for on every commit) imports none of the
+heavy parts: no Lark, no rich, no plugin, no entry-point scan."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+HEAVY = re.compile(r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|dsl\.(?!cli$))")
+
+
+def imported_by(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dsl", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_version_loads_nothing_heavy() -> None:
+    modules = imported_by("--version")
+    assert "click" in modules and "dsl.cli" in modules
+    assert sorted(m for m in modules if HEAVY.match(m)) == []
