@@ -113,7 +113,7 @@ def _anchor(loaded: Loaded) -> Span:
 def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]:
     try:
         findings = list(rule.check(context))
-    except Exception as error:  # a rule's own code failed: report it, keep the others going
+    except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
         return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
     out: list[Diagnostic] = []
     seen = set()
@@ -183,13 +183,24 @@ def lint_path(
         loaded = load_path(name, registry, stdin_name=stdin_name)
     except Unreadable as error:
         return FileReport(name, failure=f"cannot read {error}")
+    except Exception as error:  # a fault of prog's on this file: say so, lint the others
+        return FileReport(name, failure=_internal(name, error))
     shown = loaded.source.name if loaded.source is not None else name
     text = loaded.source.text if loaded.source is not None else None
     try:
         diagnostics = lint_loaded(loaded, settings, registry)
     except RecursionError:
         return FileReport(shown, text, failure=f"{shown}: nested too deeply to lint")
+    except Exception as error:
+        return FileReport(shown, text, failure=_internal(shown, error))
     return FileReport(shown, text, diagnostics)
+
+
+def _internal(name: str, error: Exception) -> str:
+    return (
+        f"internal error on {name}: {type(error).__name__}: {error} "
+        "(please report this with the file; the other files were linted)"
+    )
 
 
 def lint_text(
