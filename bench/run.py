@@ -1,0 +1,377 @@
+"""prog's speed, side by side with its floors, in one run: a corpus in; a report out.
+
+    python bench/run.py                 # the full corpus: 10,000 files and a 1,000,000-line file
+    python bench/run.py --quick         # a small corpus, to try the script itself
+    python bench/run.py --fuzz 2000     # and then the fuzzing suite, 2000 examples per fuzzer
+
+It generates the corpus (`corpus.py`) in a fresh private folder (or `--work DIR`, kept for
+the next run), then measures, each figure the median of `--runs` interleaved rounds
+(`measure.py`) and printed with its ratio to its floor (`floors.py`):
+
+1. the small files: plain reads, the regex tokenizer (the floor), prog's parse and check
+   in this process (one core), and `prog lint` on the folder with one and with two jobs;
+2. prog's parser against Lark's Earley parser, on the same programs written one block a
+   line (Earley cannot run the indentation postlexer);
+3. the big file, a stage per process (`big_file.py`): its lines per second against the
+   small files' and its peak memory;
+4. start-up: `prog --version` and `prog lint` on one small file against `python -c pass`
+   and `python -c "import click"`;
+5. programs of 10,000, 50,000 and 100,000 steps: time per step, run and linted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import corpus
+import floors
+from measure import Figure, command, rounds
+
+from dsl import parser
+from dsl.api import load_path, load_text, run
+from dsl.lint.config import Settings
+from dsl.lint.engine import lint_loaded, lint_path
+from dsl.source import MAX_BYTES, read_path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PYTHON = sys.executable
+PROG = (
+    [str(Path(PYTHON).with_name("prog"))]
+    if Path(PYTHON).with_name("prog").exists()
+    else [
+        PYTHON,
+        "-m",
+        "dsl",
+    ]
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _arguments().parse_args(argv)
+    work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="prog-bench-"))
+    try:
+        small, big = _corpus(work, options)
+        print(
+            f"corpus: {len(small):,} files, {_lines(small):,} lines; "
+            f"big file: {_lines([big]):,} lines, {big.stat().st_size / 2**20:.1f} MiB; "
+            f"{options.runs} rounds each (start-up: {options.startup_runs}); "
+            f"{os.cpu_count()} cores\n"
+        )
+        per_core = _small_files(small, work / "small", options.runs)
+        _earley(small[: options.earley_files], options.runs)
+        _big_file(big, per_core, options.big_runs)
+        _startup(small[1], options.startup_runs)
+        _steps(options.runs)
+        if options.fuzz:
+            return _fuzz(options.fuzz)
+        return 0
+    finally:
+        if not options.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _arguments() -> argparse.ArgumentParser:
+    arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    arguments.add_argument("--files", type=int, default=10_000, help="small files")
+    arguments.add_argument("--big-lines", type=int, default=1_000_000, help="lines of the big file")
+    arguments.add_argument("--runs", type=int, default=5, help="rounds per figure")
+    arguments.add_argument("--big-runs", type=int, default=3, help="rounds for the big file")
+    arguments.add_argument("--startup-runs", type=int, default=21, help="rounds for start-up")
+    arguments.add_argument("--earley-files", type=int, default=200, help="files for Earley")
+    arguments.add_argument("--work", help="keep the corpus in this folder (reused if there)")
+    arguments.add_argument("--quick", action="store_true", help="1,000 files, 100,000 lines")
+    arguments.add_argument(
+        "--fuzz",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then run tests/fuzz with N examples per fuzzer",
+    )
+    return arguments
+
+
+# --- the corpus --------------------------------------------------------------------------
+
+
+def _corpus(work: Path, options: argparse.Namespace) -> tuple[list[Path], Path]:
+    files, big_lines = (1_000, 100_000) if options.quick else (options.files, options.big_lines)
+    small_folder, big = work / "small", work / f"catalogue-{big_lines}.prog"
+    small = sorted(small_folder.rglob("*.prog")) if small_folder.exists() else []
+    if len(small) != files:
+        shutil.rmtree(small_folder, ignore_errors=True)
+        small = sorted(corpus.write_corpus(small_folder, files))
+    if not big.exists():
+        big.write_text(corpus.catalogue(big_lines), encoding="utf-8")
+    return small, big
+
+
+def _lines(paths: Sequence[Path]) -> int:
+    return sum(text.count("\n") for text in floors.read(paths))
+
+
+# --- printing ----------------------------------------------------------------------------
+
+
+Row = tuple[Figure, Figure | None, str]  # a figure, its floor (itself for the floor), a note
+
+
+def _table(title: str, rows: list[Row]) -> None:
+    """Each figure: median time, lines per second, times its floor, and its target."""
+    print(title)
+    print(f"  {'':46} {'median':>9} {'lines/s':>10} {'× floor':>8}  target")
+    for figure, floor, note in rows:
+        rate = f"{figure.lines_per_second:,.0f}" if figure.lines else ""
+        ratio = f"{figure.ratio(floor):.2f}×" if floor is not None else ""
+        print(f"  {figure.name:46} {_seconds(figure.median):>9} {rate:>10} {ratio:>8}  {note}")
+    print()
+
+
+def _seconds(value: float) -> str:
+    if value < 0.001:
+        return f"{value * 1e6:.2f} µs"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _verdict(what: str, value: float, limit: float, *, at_most: bool = True) -> str:
+    """`what` (at most or at least `limit`): met or not, and the value reached."""
+    met = value <= limit if at_most else value >= limit
+    sign = "≤" if at_most else "≥"
+    return f"{what} {sign} {limit:g}: {'met' if met else 'NOT met'} ({value:.2f})"
+
+
+# --- 1. the small files ------------------------------------------------------------------
+
+
+def _small_files(paths: list[Path], folder: Path, runs: int) -> dict[str, Figure]:
+    """The small files; returns the one-core figures the big file is compared with."""
+    lines = _lines(paths)
+    tokenizer = floors.Tokenizer()
+    settings = Settings()
+    reads = Figure("plain file reads", lines)
+    floor = Figure("regex tokenizer (the floor)", lines)
+    parse = Figure("prog parse (1 core, in process)", lines)
+    check = Figure("prog parse + check (1 core, in process)", lines)
+    lint = Figure("prog lint (1 core, in process)", lines)
+    lint_one = Figure("prog lint --jobs 1 (the command)", lines)
+    lint_two = Figure("prog lint --jobs 2 (the command)", lines)
+    command_line = [*PROG, "lint", "--isolated", str(folder)]
+    rounds(
+        [
+            (reads, lambda: floors.read(paths)),
+            (floor, lambda: tokenizer.files(paths)),
+            (parse, lambda: [parser.parse(_source(path)) for path in paths]),
+            (check, lambda: [load_path(str(path)) for path in paths]),
+            (lint, lambda: [lint_path(str(path), settings) for path in paths]),
+            (lint_one, command([*command_line, "--jobs", "1"])),
+            (lint_two, command([*command_line, "--jobs", "2"])),
+        ],
+        runs,
+    )
+    target = _verdict("× floor", lint_two.ratio(floor), 8)
+    _table(
+        f"1. {len(paths):,} small files",
+        [
+            (reads, floor, ""),
+            (floor, floor, ""),
+            (parse, floor, ""),
+            (check, floor, ""),
+            (lint, floor, ""),
+            (lint_one, floor, ""),
+            (lint_two, floor, target),
+        ],
+    )
+    return {"parse": parse, "lint": lint}
+
+
+def _source(path: Path) -> object:
+    source, _ = read_path(str(path))
+    return source
+
+
+# --- 2. Earley ---------------------------------------------------------------------------
+
+
+def _earley(paths: list[Path], runs: int) -> None:
+    texts = [floors.one_line_blocks(text) for text in floors.read(paths)]
+    lines = sum(text.count("\n") for text in texts)
+    tokenizer, earley = floors.Tokenizer(), floors.earley()
+    sources = [parser.Source(f"one-line-{n}.prog", text, None) for n, text in enumerate(texts)]
+    assert all(not parser.parse(source)[1] for source in sources), "a rewritten text is broken"
+    floor = Figure("regex tokenizer (the floor)", lines)
+    prog = Figure("prog parser (LALR, AST built)", lines)
+    lark_earley = Figure("Lark Earley, same grammar (tree built)", lines)
+    rounds(
+        [
+            (floor, lambda: [tokenizer.tokens(text) for text in texts]),
+            (prog, lambda: [parser._parse(source) for source in sources]),
+            (lark_earley, lambda: floors.parse_all(earley, texts)),
+        ],
+        runs,
+    )
+    _table(
+        f"2. parsers on {len(paths)} programs written one block a line ({lines:,} lines)",
+        [
+            (floor, floor, ""),
+            (prog, floor, ""),
+            (lark_earley, floor, f"{lark_earley.ratio(prog):.1f}× prog's time"),
+        ],
+    )
+
+
+# --- 3. the big file ---------------------------------------------------------------------
+
+
+def _big_file(path: Path, per_core: dict[str, Figure], runs: int) -> None:
+    lines = _lines([path])
+    figures = {stage: Figure(name, lines) for stage, name in BIG_STAGES}
+    peaks = {stage: 0.0 for stage in figures}
+    for _ in range(runs):
+        for stage, figure in figures.items():
+            seconds, peak = _big_stage(stage, path)
+            figure.times.append(seconds)
+            peaks[stage] = max(peaks[stage], peak)
+    over = path.stat().st_size > MAX_BYTES
+    refused = Figure(
+        "prog lint (the command): refused, > 5 MiB" if over else "prog lint (the command)", lines
+    )
+    rounds([(refused, command([*PROG, "lint", "--isolated", str(path)]))], runs)
+    floor = figures["floor"]
+
+    def against_small(stage: str) -> str:
+        ratio = figures[stage].lines_per_second / per_core[stage].lines_per_second
+        return _verdict(f"lines/s ÷ small files' {stage}", ratio, 0.8, at_most=False)
+
+    memory = peaks["lint"] / 1024
+    _table(
+        f"3. the big file, {lines:,} lines of defines (a library: no steps to run), "
+        f"a stage per process; peak memory of the lint {peaks['lint']:,.0f} MiB",
+        [
+            (floor, floor, ""),
+            (figures["parse"], floor, against_small("parse")),
+            (figures["parse-gc-on"], floor, ""),
+            (figures["check"], floor, ""),
+            (figures["lint"], floor, against_small("lint")),
+            (refused, None, _verdict("peak memory, GiB", memory, 1.0)),
+        ],
+    )
+
+
+BIG_STAGES = (
+    ("floor", "regex tokenizer (the floor)"),
+    ("parse", "prog parse"),
+    ("parse-gc-on", "prog parse, cyclic GC left on"),
+    ("check", "prog parse + check"),
+    ("lint", "prog lint (library: no 5 MiB limit)"),
+)
+
+
+def _big_stage(stage: str, path: Path) -> tuple[float, float]:
+    result = subprocess.run(
+        [PYTHON, str(BENCH / "big_file.py"), stage, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    return report["seconds"], report["peak_mib"]
+
+
+# --- 4. start-up -------------------------------------------------------------------------
+
+
+def _startup(one_file: Path, runs: int) -> None:
+    nothing = Figure("python -c pass (the floor)")
+    click = Figure('python -c "import click"')
+    version = Figure("prog --version")
+    lint = Figure("prog lint on one small file (and its include)")
+    rounds(
+        [
+            (nothing, command([PYTHON, "-c", "pass"])),
+            (click, command([PYTHON, "-c", "import click"])),
+            (version, command([*PROG, "--version"])),
+            (lint, command([*PROG, "lint", "--isolated", one_file.name], cwd=one_file.parent)),
+        ],
+        runs,
+    )
+    _table(
+        "4. start-up",
+        [
+            (nothing, nothing, ""),
+            (click, nothing, ""),
+            (version, nothing, _verdict("× import click", version.ratio(click), 1.2)),
+            (lint, nothing, _verdict("× import click", lint.ratio(click), 2.0)),
+        ],
+    )
+
+
+# --- 5. steps ----------------------------------------------------------------------------
+
+
+def _steps(runs: int) -> None:
+    """The time per step of 10k, 50k and 100k steps, against 10k's: flat means linear."""
+    rows: list[Row] = []
+    bases: dict[str, Figure] = {}
+    for total in (10_000, 50_000, 100_000):
+        uses = total // STEPS_PER_USE
+        text = "target right glute-med\ndefine block:\n" + STEP_BLOCK + "use block\n" * uses
+        loaded = load_text(text, "steps.prog")
+        checked = loaded.checked
+        assert loaded.ok and checked is not None, loaded.diagnostics
+        count = uses * STEPS_PER_USE
+        running = Figure(f"run {count:,} steps, per step")
+        linting = Figure(f"lint {count:,} steps (steps and rules), per step")
+        rounds(
+            [
+                (running, lambda: sum(1 for _ in run(checked))),  # noqa: B023
+                (linting, lambda: lint_loaded(loaded)),  # noqa: B023
+            ],
+            runs,
+        )
+        for kind, figure in (("run", running), ("lint", linting)):
+            figure.times = [seconds / count for seconds in figure.times]
+            base = bases.setdefault(kind, figure)
+            note = "" if base is figure else _verdict("linear: × 10k's", figure.ratio(base), 1.5)
+            rows.append((figure, base, note))
+    rows.sort(key=lambda row: row[0].name.startswith("lint"))  # the runs, then the lints
+    _table("5. steps (× floor: the time per step against 10,000 steps')", rows)
+
+
+STEPS_PER_USE = 9
+STEP_BLOCK = """\
+    pivot frontal x10
+    driver right-hand overhead-left
+    retest
+    foot right narrow
+    retest
+    taper all over 2
+    retest
+    note "done"
+"""  # 9 steps: the taper takes two
+
+
+# --- fuzzing -----------------------------------------------------------------------------
+
+
+def _fuzz(examples: int) -> int:
+    print(f"fuzzing: tests/fuzz with {examples} examples per fuzzer")
+    env = {**os.environ, "PROG_FUZZ_EXAMPLES": str(examples)}
+    result = subprocess.run(
+        [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "fuzz")],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
