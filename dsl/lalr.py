@@ -11,7 +11,9 @@ terminal matches, a token the table has no action for, anything the indenter or 
 builder raises) it raises `Unsure`, and the caller parses the same text again with Lark:
 every syntax error, its message and its position, is Lark's own. `Runner.for_lark` gives
 None for a grammar or options it was not written for (rule aliases, `?rule`s, kept
-tokens, parentheses in the indenter), and then every text goes to Lark.
+tokens, parentheses in the indenter), and then every text goes to Lark. The indenter is
+asked about every line end except one at the current depth indented with spaces only,
+where Lark's `Indenter` (and prog's) passes the line end on and does nothing else.
 """
 
 from __future__ import annotations
@@ -170,9 +172,13 @@ class Runner:
             token.end_line, token.end_column = next_line, stop - next_start + 1
             pos, line, line_start = stop, next_line, next_start
             if type_ == nl_type:
-                for last in indenter.handle_NL(token):
-                    self._feed(last, states, values)
-                continue
+                margin = text[next_start:stop]
+                if margin.strip(" ") or len(margin) != indenter.indent_level[-1]:
+                    for last in indenter.handle_NL(token):  # a block opens or closes
+                        self._feed(last, states, values)
+                    continue
+                # A line at the current depth, indented with spaces: the indenter would
+                # pass the line end on and nothing else. Feed it here, as any token.
             last = token
             while True:  # `_feed`, inlined for the tokens that are not line ends
                 action = actions[states[-1]].get(type_)
