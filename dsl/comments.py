@@ -26,6 +26,8 @@ class Comment:
 
 def comment_start(line: str) -> int | None:
     """The 0-based index of the `#` that starts this line's comment, or None."""
+    if "#" not in line:  # most lines: no need to walk them character by character
+        return None
     in_string = False
     escaped = False
     for index, char in enumerate(line):

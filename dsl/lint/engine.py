@@ -253,6 +253,15 @@ def _lint_one(job: tuple[str, Settings, str]) -> FileReport:
     return lint_path(name, settings, stdin_name=stdin_name)
 
 
+def _lint_in_worker(job: tuple[str, Settings, str]) -> FileReport:
+    """`_lint_one` in a worker process: a clean file's text is not sent back, since it is
+    only ever shown under a diagnostic (most files of a library have none)."""
+    report = _lint_one(job)
+    if not report.diagnostics:
+        report.text = None
+    return report
+
+
 def lint_many(
     names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
 ) -> list[FileReport]:
@@ -264,4 +273,4 @@ def lint_many(
 
     workers = min(jobs, len(names))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_lint_one, work, chunksize=max(1, len(work) // (workers * 4))))
+        return list(pool.map(_lint_in_worker, work, chunksize=max(1, len(work) // (workers * 4))))
