@@ -55,6 +55,9 @@ PROG = (
 )
 
 
+SECTIONS = ("small", "earley", "big", "startup", "steps")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = _arguments().parse_args(argv)
     work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="prog-bench-"))
@@ -66,11 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{options.runs} rounds each (start-up: {options.startup_runs}); "
             f"{os.cpu_count()} cores\n"
         )
-        per_core = _small_files(small, work / "small", options.runs)
-        _earley(small[: options.earley_files], options.runs)
-        _big_file(big, per_core, options.big_runs)
-        _startup(small[1], options.startup_runs)
-        _steps(options.runs)
+        sections = set(options.only.split(",")) if options.only else set(SECTIONS)
+        per_core = {}
+        if sections & {"small", "big"}:
+            per_core = _small_files(small, work / "small", options.runs)
+        if "earley" in sections:
+            _earley(small[: options.earley_files], options.runs)
+        if "big" in sections:
+            _big_file(big, per_core, options.big_runs)
+        if "startup" in sections:
+            _startup(small[1], options.startup_runs)
+        if "steps" in sections:
+            _steps(options.runs)
         if options.fuzz:
             return _fuzz(options.fuzz)
         return 0
@@ -89,6 +99,9 @@ def _arguments() -> argparse.ArgumentParser:
     arguments.add_argument("--earley-files", type=int, default=200, help="files for Earley")
     arguments.add_argument("--work", help="keep the corpus in this folder (reused if there)")
     arguments.add_argument("--quick", action="store_true", help="1,000 files, 100,000 lines")
+    arguments.add_argument(
+        "--only", metavar="SECTIONS", help=f"some of {','.join(SECTIONS)} (big needs small)"
+    )
     arguments.add_argument(
         "--fuzz",
         type=int,
@@ -241,7 +254,8 @@ def _big_file(path: Path, per_core: dict[str, Figure], runs: int) -> None:
             peaks[stage] = max(peaks[stage], peak)
     over = path.stat().st_size > MAX_BYTES
     refused = Figure(
-        "prog lint (the command): refused, > 5 MiB" if over else "prog lint (the command)", lines
+        "prog lint (the command): refused, > 5 MiB" if over else "prog lint (the command)",
+        0 if over else lines,
     )
     rounds([(refused, command([*PROG, "lint", "--isolated", str(path)]))], runs)
     floor = figures["floor"]
