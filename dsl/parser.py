@@ -7,7 +7,7 @@ built and `propagate_positions` is not needed, which saves about a third of the 
 time. Well-formed text goes through a lean loop over Lark's own tables (`lalr`); anything
 else through Lark's loop, so every syntax error is worded from Lark's own exception. The
 cyclic garbage collector is paused while a text is parsed: the parse makes objects that
-all live on, and collecting among them only costs time (half of it on a big file). Lark
+all live on, and collecting among them only costs time (a fifth more on a big file). Lark
 objects never leave this module.
 
 After a syntax error the offending line is blanked and the text parsed again, so one file
