@@ -18,7 +18,7 @@ where Lark's `Indenter` (and prog's) passes the line end on and does nothing els
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lark import Lark, Token
@@ -132,104 +132,94 @@ class Runner:
         return lexing
 
     def parse(self, text: str) -> Any:
-        """The builder's result for `text`; `Unsure` when Lark's loop should judge it."""
+        """The builder's result for `text`; `Unsure` when Lark's loop should judge it.
+
+        One loop lexes a token in the parser state the previous token left, lets the
+        indenter see line ends, and shifts each token after the reductions it calls for;
+        when the text is read, the open blocks close and the end reduces to the result.
+        """
         indenter = self.indenter
         indenter.paren_level = 0
         indenter.indent_level = [0]
-        actions, lexing_of = self.actions, self.lexing
-        nl_type, dedent_type = indenter.NL_type, indenter.DEDENT_type
+        actions, lexing_of, end_state = self.actions, self.lexing, self.end
+        nl_type = indenter.NL_type
         new, token_class = str.__new__, Token
         states: list[int] = [self.start]
         values: list[Any] = []
         pos, line, line_start, size = 0, 1, 0, len(text)
         last: Token | None = None
-        while pos < size:
-            lexing = lexing_of.get(states[-1]) or self._lexing_for(states[-1])
-            for scanner in lexing.scanners:
-                match = scanner.match(text, pos)
-                if match is not None:
-                    break
-            else:
-                raise Unsure("no terminal matches here")
-            type_ = match.lastgroup
-            value = match.group()
-            stop = match.end()
-            next_line, next_start = line, line_start
-            if type_ in lexing.newline and "\n" in value:
-                next_line += value.count("\n")
-                next_start = pos + value.rindex("\n") + 1
-            if type_ in lexing.ignore:
-                pos, line, line_start = stop, next_line, next_start
-                continue
-            keywords = lexing.keywords.get(type_)  # type: ignore[arg-type]
-            if keywords is not None:
-                if not value.isascii():
-                    raise Unsure("case-folding beyond ASCII")
-                type_ = keywords.get(value.lower(), type_)
-            token = new(token_class, value)
-            token.type, token.value, token.start_pos, token.end_pos = type_, value, pos, stop
-            token.line, token.column = line, pos - line_start + 1
-            token.end_line, token.end_column = next_line, stop - next_start + 1
-            pos, line, line_start = stop, next_line, next_start
-            if type_ == nl_type:
-                margin = text[next_start:stop]
-                if margin.strip(" ") or len(margin) != indenter.indent_level[-1]:
-                    for last in indenter.handle_NL(token):  # a block opens or closes
-                        self._feed(last, states, values)
-                    continue
-                # A line at the current depth, indented with spaces: the indenter would
-                # pass the line end on and nothing else. Feed it here, as any token.
-            last = token
-            while True:  # `_feed`, inlined for the tokens that are not line ends
-                action = actions[states[-1]].get(type_)
-                if action is None:
-                    raise Unsure(f"no action for {type_}")
-                if action.__class__ is int:
-                    states.append(action)  # type: ignore[arg-type]
-                    values.append(token)
-                    break
-                taken, build, origin = action  # type: ignore[misc]
-                if taken:
-                    children = values[-taken:]
-                    del values[-taken:]
-                    del states[-taken:]
+        while True:
+            if pos < size:
+                lexing = lexing_of.get(states[-1]) or self._lexing_for(states[-1])
+                for scanner in lexing.scanners:
+                    match = scanner.match(text, pos)
+                    if match is not None:
+                        break
                 else:
-                    children = []
-                values.append(build(children))
-                states.append(actions[states[-1]][origin])  # type: ignore[arg-type]
+                    raise Unsure("no terminal matches here")
+                type_ = match.lastgroup
+                value = match.group()
+                stop = match.end()
+                next_line, next_start = line, line_start
+                if type_ in lexing.newline and "\n" in value:
+                    next_line += value.count("\n")
+                    next_start = pos + value.rindex("\n") + 1
+                if type_ in lexing.ignore:
+                    pos, line, line_start = stop, next_line, next_start
+                    continue
+                keywords = lexing.keywords.get(type_)  # type: ignore[arg-type]
+                if keywords is not None:
+                    if not value.isascii():
+                        raise Unsure("case-folding beyond ASCII")
+                    type_ = keywords.get(value.lower(), type_)
+                token = new(token_class, value)
+                token.type, token.value, token.start_pos, token.end_pos = type_, value, pos, stop
+                token.line, token.column = line, pos - line_start + 1
+                token.end_line, token.end_column = next_line, stop - next_start + 1
+                pos, line, line_start = stop, next_line, next_start
+                pending: Iterable[Token] = (token,)
+                if type_ == nl_type:
+                    margin = text[next_start:stop]
+                    if margin.strip(" ") or len(margin) != indenter.indent_level[-1]:
+                        pending = indenter.handle_NL(token)  # a block opens or closes
+                    # Else a line at the current depth, indented with spaces: the indenter
+                    # would pass the line end on and nothing else, so it is not asked.
+            else:
+                pending = self._closing(last)
+            for last in pending:
+                type_ = last.type
+                while True:
+                    action = actions[states[-1]].get(type_)
+                    if action is None:
+                        raise Unsure(f"no action for {type_}")
+                    if action.__class__ is int:
+                        if type_ == END:
+                            raise Unsure("the end shifted")
+                        states.append(action)  # type: ignore[arg-type]
+                        values.append(last)
+                        break
+                    taken, build, origin = action  # type: ignore[misc]
+                    if taken:
+                        children = values[-taken:]
+                        del values[-taken:]
+                        del states[-taken:]
+                    else:
+                        children = []
+                    values.append(build(children))
+                    states.append(actions[states[-1]][origin])  # type: ignore[arg-type]
+                    if type_ == END and states[-1] == end_state:
+                        return values[-1]
+
+    def _closing(self, last: Token | None) -> Iterator[Token]:
+        """The end of the text: a dedent for each block still open, then the end."""
+        indenter = self.indenter
         while len(indenter.indent_level) > 1:
             indenter.indent_level.pop()
-            last = Token.new_borrow_pos(dedent_type, "", last) if last else None
             if last is None:
                 raise Unsure("blocks open in an empty text")
-            self._feed(last, states, values)
-        end = Token.new_borrow_pos(END, "", last) if last else Token(END, "", 0, 1, 1)
-        return self._feed(end, states, values)
-
-    def _feed(self, token: Token, states: list[int], values: list[Any]) -> Any:
-        """Shift `token` after the reductions it calls for; at the end, the final value."""
-        actions = self.actions
-        while True:
-            action = actions[states[-1]].get(token.type)
-            if action is None:
-                raise Unsure(f"no action for {token.type}")
-            if action.__class__ is int:
-                if token.type == END:
-                    raise Unsure("the end shifted")
-                states.append(action)  # type: ignore[arg-type]
-                values.append(token)
-                return None
-            taken, build, origin = action  # type: ignore[misc]
-            if taken:
-                children = values[-taken:]
-                del values[-taken:]
-                del states[-taken:]
-            else:
-                children = []
-            values.append(build(children))
-            states.append(actions[states[-1]][origin])  # type: ignore[arg-type]
-            if token.type == END and states[-1] == self.end:
-                return values[-1]
+            last = Token.new_borrow_pos(indenter.DEDENT_type, "", last)
+            yield last
+        yield Token.new_borrow_pos(END, "", last) if last else Token(END, "", 0, 1, 1)
 
 
 def _build(rule: Any, builder: Any) -> Build | None:
