@@ -8,10 +8,11 @@ It generates the corpus (`corpus.py`) in a fresh private folder (or `--work DIR`
 the next run), then measures, each figure the median of `--runs` interleaved rounds
 (`measure.py`) and printed with its ratio to its floor (`floors.py`):
 
-1. the small files: plain reads, the regex tokenizer (the floor), prog's parse and check
+1. the small files: plain reads, the regex tokenizer (the floor), prog's parse, check and lint
    in this process (one core), and `prog lint` on the folder with one and with two jobs;
-2. prog's parser against Lark's Earley parser, on the same programs written one block a
-   line (Earley cannot run the indentation postlexer);
+2. prog's parser against its own tables run by Lark's LALR loop, and against Lark's
+   Earley parser, on the same programs written one block a line (Earley cannot run the
+   indentation postlexer);
 3. the big file, a stage per process (`big_file.py`): its lines per second against the
    small files' and its peak memory;
 4. start-up: `prog --version` and `prog lint` on one small file against `python -c pass`
@@ -226,13 +227,22 @@ def _earley(paths: list[Path], runs: int) -> None:
     tokenizer, earley = floors.Tokenizer(), floors.earley()
     sources = [parser.Source(f"one-line-{n}.prog", text, None) for n, text in enumerate(texts)]
     assert all(not parser.parse(source)[1] for source in sources), "a rewritten text is broken"
+    lark, builder, _ = parser._parser()  # prog's own Lark, to run its tables with Lark's loop
+
+    def lark_loop() -> None:
+        for source in sources:
+            builder.reset(source.name)
+            lark.parse(source.text)
+
     floor = Figure("regex tokenizer (the floor)", lines)
-    prog = Figure("prog parser (LALR, AST built)", lines)
+    prog = Figure("prog parser (LALR, lean loop, AST built)", lines)
+    lalr = Figure("the same tables in Lark's own LALR loop", lines)
     lark_earley = Figure("Lark Earley, same grammar (tree built)", lines)
     rounds(
         [
             (floor, lambda: [tokenizer.tokens(text) for text in texts]),
             (prog, lambda: [parser._parse(source) for source in sources]),
+            (lalr, lark_loop),
             (lark_earley, lambda: floors.parse_all(earley, texts)),
         ],
         runs,
@@ -242,6 +252,7 @@ def _earley(paths: list[Path], runs: int) -> None:
         [
             (floor, floor, ""),
             (prog, floor, ""),
+            (lalr, floor, f"{lalr.ratio(prog):.1f}× prog's time"),
             (lark_earley, floor, f"{lark_earley.ratio(prog):.1f}× prog's time"),
         ],
     )
