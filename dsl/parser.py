@@ -42,7 +42,7 @@ MAX_REPARSED = 4 * 1024 * 1024  # characters parsed again after syntax errors, i
 MAX_DEPTH = 32
 MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
 REMEMBERED = 64  # parse results kept, for texts up to REMEMBERED_SIZE characters
-REMEMBERED_SIZE = 64 * 1024
+REMEMBERED_SIZE = 16 * 1024  # a library of a few hundred lines; keeps the memo small
 
 
 class _Stop(Exception):
