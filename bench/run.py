@@ -227,7 +227,8 @@ def _earley(paths: list[Path], runs: int) -> None:
     tokenizer, earley = floors.Tokenizer(), floors.earley()
     sources = [parser.Source(f"one-line-{n}.prog", text, None) for n, text in enumerate(texts)]
     assert all(not parser.parse(source)[1] for source in sources), "a rewritten text is broken"
-    lark, builder, _ = parser._parser()  # prog's own Lark, to run its tables with Lark's loop
+    _, builder, _ = parser._parser()
+    lark = parser._lark()  # prog's own tables, run by Lark's loop
 
     def lark_loop() -> None:
         for source in sources:

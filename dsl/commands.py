@@ -10,7 +10,7 @@ import json
 import sys
 from collections import Counter
 
-from dsl import render
+from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.source import Unreadable
@@ -28,8 +28,8 @@ def load_or_fail(name: str) -> Loaded | None:
         return None
 
 
-def sources_for(loaded: Loaded) -> render.SourceLines:
-    lines = render.SourceLines()
+def sources_for(loaded: Loaded) -> messages.SourceLines:
+    lines = messages.SourceLines()
     if loaded.source is not None:
         lines.add(loaded.source.name, loaded.source.text)
     return lines
@@ -45,13 +45,15 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
         return EXIT_FAILURE
     errors = errors_of(loaded)
     if errors or loaded.checked is None:
-        render.diagnostics(errors, sources_for(loaded), stderr=True)
+        messages.diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
     checked = loaded.checked
     if as_json:
         trace = document(checked, run(checked, outcomes))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
         return EXIT_CLEAN
+    from dsl import render
+
     out = render.console()
     out.print(
         render.heading(
@@ -76,9 +78,9 @@ def check_command(files: list[str]) -> int:
             failed = True
             continue
         found = [d for d in loaded.diagnostics if d.code.startswith("P0")]
-        render.diagnostics(found, sources_for(loaded), stderr=False)
+        messages.diagnostics(found, sources_for(loaded), stderr=False)
         counts.update(d.severity for d in found)
-    render.summary(counts, len(files))
+    messages.summary(counts, len(files))
     if failed:
         return EXIT_FAILURE
     return EXIT_FINDINGS if counts else EXIT_CLEAN
@@ -86,6 +88,7 @@ def check_command(files: list[str]) -> int:
 
 def plugins_command(as_json: bool) -> int:
     """Every plugin found, its version and state; exit 1 when one failed to load."""
+    from dsl import render
     from dsl.catalog import report_dict
     from dsl.registry import installed
 
@@ -99,7 +102,7 @@ def plugins_command(as_json: bool) -> int:
 
 def vocab_command(sport: str | None, as_json: bool) -> int:
     """The vocabulary in force: the core's words, and every sport's (or one sport's)."""
-    from dsl import catalog
+    from dsl import catalog, render
     from dsl.diagnostics import closest
     from dsl.registry import installed
 

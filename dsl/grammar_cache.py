@@ -1,10 +1,15 @@
-"""The grammar's parser tables: the grammar text and Lark's options in; a ready `Lark` out.
+"""The grammar's parser tables, kept between runs: the grammar text and Lark's options in;
+the lean loop's tables, and a ready `Lark` when one is needed, out.
 
-Building the LALR tables from `prog.lark` costs about 40 ms, most of what `prog lint` on
-one file pays before it reads a byte of the program. They are therefore kept between runs,
-as JSON in the user's own cache folder (``$XDG_CACHE_HOME/prog``, else ``~/.cache/prog``),
-under a name made from a hash of the grammar text, the Lark version and the options, so a
-changed grammar or an upgraded Lark simply misses and rebuilds.
+Building the LALR tables from `prog.lark` costs about 40 ms, and importing Lark as much
+again: together most of what `prog lint` on one file would pay before it reads a byte of
+the program. So the tables are kept between runs, as JSON in the user's own cache folder
+(``$XDG_CACHE_HOME/prog``, else ``~/.cache/prog``), under a name made from the grammar text
+and the options. A well-formed program is parsed by the lean loop (`lalr`) from the
+stored tables without importing Lark; Lark is imported, and its parser loaded from the same
+file, only for a text with an error, whose message is Lark's. The file also holds the
+grammar text itself, so a changed grammar never uses another's tables, and the Lark
+version, so an upgraded Lark rebuilds.
 
 Lark's own ``cache=True`` is never used: it keeps a pickle at a predictable path in the
 shared temporary folder and unpickles it before checking its hash, so another local user
@@ -17,41 +22,70 @@ damaged file, a Lark that no longer reads its old tables) costs a rebuild, never
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
-import lark
-from lark import Lark
-from lark.grammar import Rule
-from lark.lark import _LOAD_ALLOWED_OPTIONS
-from lark.lexer import TerminalDef
-
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
 CACHE_ENV = "XDG_CACHE_HOME"
 
 
-def parser(grammar: str, *, transformer: Any, postlex: Any, **options: Any) -> Lark:
-    """A `Lark` for `grammar`: its tables from the cache folder, or built (and then kept)."""
-    key = _key(grammar, options)
-    folder = cache_folder()
-    path = folder / f"grammar-{key[:32]}.json" if folder is not None else None
-    if path is not None:
-        stored = _read(path, key)
-        if stored is not None:
-            try:
-                return Lark._load_from_dict(
-                    stored["data"], stored["memo"], transformer=transformer, postlex=postlex
-                )
-            except Exception:  # a table from another Lark: rebuild below and replace it
-                pass
-    built = Lark(grammar, transformer=transformer, postlex=postlex, cache=False, **options)
-    if path is not None:
-        _write(path, key, built)
-    return built
+class Tables:
+    """A grammar's tables: the lean loop's (None if it cannot run this grammar), and
+    Lark's own, from which `lark()` makes a parser when a text needs Lark's loop."""
+
+    def __init__(self, grammar: str, options: dict[str, Any], postlex: Any) -> None:
+        self.grammar = grammar
+        self.options = options
+        self.postlex = postlex
+        self.path = _path(grammar, options)
+        stored = _read(self.path, self._identity()) if self.path is not None else None
+        if stored is None:
+            stored = self._build()
+        self.runner: dict[str, Any] | None = stored["runner"]
+        self._stored = stored
+
+    def lark(self, transformer: Any) -> Any:
+        """Lark's parser for this grammar, calling `transformer` as it reduces: loaded from
+        the stored tables, which are built again first when another Lark version made them."""
+        import lark
+
+        if self._stored["lark_version"] != lark.__version__:
+            self._build()
+        data, memo = json.loads(self._stored["lark"], object_pairs_hook=_int_keys)
+        return lark.Lark._load_from_dict(data, memo, transformer=transformer, postlex=self.postlex)
+
+    def _identity(self) -> list[Any]:
+        return [FORMAT, self.grammar, sorted(self.options.items())]
+
+    def _build(self) -> dict[str, Any]:
+        """Build the tables with Lark and keep them, in this object and in the cache."""
+        import lark
+        from lark.grammar import Rule
+        from lark.lark import _LOAD_ALLOWED_OPTIONS
+        from lark.lexer import TerminalDef
+
+        from dsl import lalr_tables
+
+        built = lark.Lark(self.grammar, postlex=self.postlex, cache=False, **self.options)
+        data, memo = built.memo_serialize([TerminalDef, Rule])
+        data["options"] = {
+            name: value
+            for name, value in data["options"].items()
+            if name not in _LOAD_ALLOWED_OPTIONS
+        }
+        stored = {
+            "identity": self._identity(),
+            "lark_version": lark.__version__,
+            "runner": lalr_tables.extract(built),
+            "lark": json.dumps([data, memo]),
+        }
+        self._stored = stored
+        if self.path is not None:
+            _write(self.path, stored)
+        return stored
 
 
 def cache_folder() -> Path | None:
@@ -65,11 +99,14 @@ def cache_folder() -> Path | None:
     return Path(base) / "prog"
 
 
-def _key(grammar: str, options: dict[str, Any]) -> str:
-    described = json.dumps(
-        [FORMAT, lark.__version__, grammar, sorted(options.items())], default=repr
-    )
-    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+def _path(grammar: str, options: dict[str, Any]) -> Path | None:
+    """The file for these tables. The name only spreads grammars over files; what is in
+    the file is checked against the grammar text itself before it is used."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    described = json.dumps([FORMAT, grammar, sorted(options.items())]).encode("utf-8")
+    return folder / f"grammar-{zlib.crc32(described):08x}.json"
 
 
 def _private(stat: os.stat_result) -> bool:
@@ -78,7 +115,7 @@ def _private(stat: os.stat_result) -> bool:
     return mine and not stat.st_mode & 0o022
 
 
-def _read(path: Path, key: str) -> dict[str, Any] | None:
+def _read(path: Path, identity: list[Any]) -> dict[str, Any] | None:
     try:
         if not _private(os.stat(path.parent)):
             return None
@@ -86,10 +123,12 @@ def _read(path: Path, key: str) -> dict[str, Any] | None:
         with os.fdopen(fd, "rb") as handle:
             if not _private(os.fstat(handle.fileno())):
                 return None
-            stored = json.loads(handle.read(), object_pairs_hook=_int_keys)
+            stored = json.loads(handle.read())
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
+    if not isinstance(stored, dict) or stored.get("identity") != json.loads(json.dumps(identity)):
+        return None
+    if not isinstance(stored.get("lark"), str) or not isinstance(stored.get("lark_version"), str):
         return None
     return stored
 
@@ -101,15 +140,11 @@ def _int_keys(pairs: list[tuple[str, Any]]) -> dict[Any, Any]:
     return dict(pairs)
 
 
-def _write(path: Path, key: str, built: Lark) -> None:
+def _write(path: Path, stored: dict[str, Any]) -> None:
+    import tempfile
+
     try:
-        data, memo = built.memo_serialize([TerminalDef, Rule])
-        data["options"] = {
-            name: value
-            for name, value in data["options"].items()
-            if name not in _LOAD_ALLOWED_OPTIONS
-        }
-        text = json.dumps({"key": key, "data": data, "memo": memo})
+        text = json.dumps(stored)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(path.parent)):
             return
@@ -122,4 +157,4 @@ def _write(path: Path, key: str, built: Lark) -> None:
             os.unlink(temporary)
             raise
     except (OSError, TypeError, ValueError):
-        return  # no cache this time; the parser built above works all the same
+        return  # no cache this time; the tables built above work all the same

@@ -1,30 +1,26 @@
-"""A lean LALR(1) loop over Lark's own tables: program text in; the AST builder's result out.
+"""A lean LALR(1) loop over tables Lark built: program text in; the AST builder's result out.
 
-Lark builds everything used here: the parse table, the per-state scanners of its
-contextual lexer, the shape of every rule. This module only runs them, in one loop that
-lexes, indents and parses, calling the AST builder's methods directly where Lark's general
-loop would also make a `Tree` for every inlined `_rule`, stack a generator per layer and
-check assertions meant for other grammars. On this grammar that halves the parse time.
+Lark builds everything this loop runs: the parse table, the per-state scanners of its
+contextual lexer, the shape of every rule. `lalr_tables` copies them out of a built Lark
+as plain data, which `grammar_cache` keeps as JSON; this module runs them without
+importing Lark at all, which is most of what `prog lint` on one file would otherwise pay
+before reading a byte. The one loop lexes, indents and parses, calling the AST builder's
+methods directly where Lark's general loop would also make a `Tree` for every inlined
+`_rule`, stack a generator per layer and check assertions meant for other grammars.
 
 It is only for well-formed text. At the first thing it does not expect (a character no
 terminal matches, a token the table has no action for, anything the indenter or the
 builder raises) it raises `Unsure`, and the caller parses the same text again with Lark:
-every syntax error, its message and its position, is Lark's own. `Runner.for_lark` gives
-None for a grammar or options it was not written for (rule aliases, `?rule`s, kept
-tokens, parentheses in the indenter), and then every text goes to Lark. The indenter is
-asked about every line end except one at the current depth indented with spaces only,
-where Lark's `Indenter` (and prog's) passes the line end on and does nothing else.
+every syntax error, its message and its position, is Lark's own. The indenter is asked
+about every line end except one at the current depth indented with spaces only, where an
+indenter passes the line end on and does nothing else.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
-
-from lark import Lark, Token
-from lark.indenter import Indenter
-from lark.lexer import PatternStr, UnlessCallback
-from lark.parsers.lalr_analysis import Shift
+from typing import Any, Protocol
 
 Build = Callable[[list[Any]], Any]
 Reduce = tuple[int, Build, str]  # (symbols taken off the stack, builder, rule name)
@@ -35,100 +31,136 @@ class Unsure(Exception):
     """The text needs Lark's own loop: it has an error, or something this loop skips."""
 
 
+class Token(str):
+    """A token: its text, its terminal and where it is. The same shape as Lark's `Token`
+    (the AST builder reads both), without importing Lark."""
+
+    __slots__ = (
+        "column",
+        "end_column",
+        "end_line",
+        "end_pos",
+        "line",
+        "start_pos",
+        "type",
+        "value",
+    )
+
+    type: str
+    value: str
+    start_pos: int | None
+    end_pos: int | None
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+
+    def __new__(
+        cls,
+        type: str,
+        value: str,
+        start_pos: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        end_pos: int | None = None,
+    ) -> Token:
+        token = str.__new__(cls, value)
+        token.type, token.value, token.start_pos, token.end_pos = type, value, start_pos, end_pos
+        token.line, token.column, token.end_line, token.end_column = (
+            line,
+            column,
+            end_line,
+            end_column,
+        )
+        return token
+
+    @classmethod
+    def new_borrow_pos(cls, type_: str, value: str, borrow: Any) -> Token:
+        """A token of type `type_` standing where `borrow` stands."""
+        return cls(
+            type_,
+            value,
+            borrow.start_pos,
+            borrow.line,
+            borrow.column,
+            borrow.end_line,
+            borrow.end_column,
+            borrow.end_pos,
+        )
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r})"
+
+
+class Indenting(Protocol):
+    """What the loop needs of the indentation postlexer."""
+
+    NL_type: str
+    DEDENT_type: str
+    indent_level: list[int]
+
+    def handle_NL(self, token: Token) -> Iterable[Token]: ...
+
+
 class _Lexing:
     """What the lexer needs in one parser state: its scanners, what it ignores, keywords."""
 
     __slots__ = ("ignore", "keywords", "newline", "scanners")
 
-    def __init__(self, basic: Any) -> None:
-        scanner = basic.scanner  # builds Lark's scanner for this state
-        self.scanners = tuple(scanner._mres)
-        self.ignore = basic.ignore_types
-        self.newline = basic.newline_types
-        self.keywords: dict[str, dict[str, str]] = {}
-        for type_, callback in basic.callback.items():
-            if not isinstance(callback, UnlessCallback):
-                raise TypeError(f"lexer callback on {type_}")
-            self.keywords[type_] = _keywords(callback.scanner.terminals)
-
-
-def _keywords(terminals: list[Any]) -> dict[str, str]:
-    """Lower-case keyword text -> terminal, for keywords matched case-insensitively."""
-    found = {}
-    for terminal in terminals:
-        pattern = terminal.pattern
-        if not isinstance(pattern, PatternStr) or "i" not in pattern.flags:
-            raise TypeError(f"keyword {terminal.name} is case-sensitive")
-        found[pattern.value.lower()] = terminal.name
-    return found
+    def __init__(self, stored: dict[str, Any]) -> None:
+        self.scanners = tuple(re.compile(pattern, flags) for pattern, flags in stored["scanners"])
+        self.ignore = frozenset(stored["ignore"])
+        self.newline = frozenset(stored["newline"])
+        self.keywords: dict[str, dict[str, str]] = stored["keywords"]
 
 
 class Runner:
-    """Parses texts with one Lark parser's tables, lexers, AST builder and indenter."""
+    """Parses texts with stored tables, one AST builder and one indenter."""
 
-    def __init__(
-        self,
-        actions: dict[int, dict[str, int | Reduce]],
-        start: int,
-        end: int,
-        lexers: dict[int, Any],
-        indenter: Indenter,
-    ) -> None:
-        self.actions = actions
-        self.start = start
-        self.end = end
-        self.lexers = lexers
-        self.indenter = indenter
+    def __init__(self, tables: dict[str, Any], builder: Any, indenter: Indenting) -> None:
+        """Raises `Unsure` when the builder does not fit the tables (see `for_tables`)."""
+        reduces: list[Reduce] = [
+            (rule[1], _build(rule, builder), rule[0]) for rule in tables["rules"]
+        ]
+        self.actions: list[dict[str, int | Reduce]] = [
+            {
+                symbol: action if action.__class__ is int else reduces[action[0]]
+                for symbol, action in row.items()
+            }
+            for row in tables["actions"]
+        ]
+        self.start: int = tables["start"]
+        self.end: int = tables["end"]
+        self.stored_lexing: list[dict[str, Any]] = tables["lexings"]
+        self.lexing_index: list[int] = tables["lexing_of"]
+        self.lexings: dict[int, _Lexing] = {}
         self.lexing: dict[int, _Lexing] = {}
+        self.indenter = indenter
 
     @classmethod
-    def for_lark(cls, parser: Lark, builder: Any, indenter: Indenter) -> Runner | None:
-        """A runner for `parser`, or None when it uses something this loop does not do."""
+    def for_tables(cls, tables: Any, builder: Any, indenter: Indenting) -> Runner | None:
+        """A runner, or None when the tables are missing or the builder does not fit them
+        (then every text goes to Lark's loop)."""
+        if not isinstance(tables, dict):
+            return None
+        if any(hasattr(builder, terminal) for terminal in tables.get("terminals", ())):
+            return None  # Lark would pass those tokens through the builder
         try:
-            options = parser.options
-            if options.parser != "lalr" or options.lexer != "contextual":
-                return None
-            if options.maybe_placeholders or options.keep_all_tokens or options.tree_class:
-                return None
-            if indenter.OPEN_PAREN_types or indenter.CLOSE_PAREN_types:
-                return None
-            if any(hasattr(builder, terminal.name) for terminal in parser.terminals):
-                return None  # Lark would pass those tokens through the builder
-            builds: dict[Any, Build] = {}
-            for rule in parser.rules:
-                build = _build(rule, builder)
-                if build is None:
-                    return None
-                builds[rule] = build
-            frontend = parser.parser
-            table = frontend.parser.parser.parse_table
-            actions: dict[int, dict[str, int | Reduce]] = {}
-            for state, row in table.states.items():
-                actions[state] = {
-                    symbol: arg
-                    if action is Shift
-                    else (len(arg.expansion), builds[arg], arg.origin.name)
-                    for symbol, (action, arg) in row.items()
-                }
-                if not isinstance(state, int):
-                    return None  # the loop tells a shift (a state number) by its type
-            (start_name,) = options.start
-            lexers = frontend.lexer.lexer.lexers  # the contextual lexer behind the postlexer
-            return cls(
-                actions,
-                table.start_states[start_name],
-                table.end_states[start_name],
-                lexers,
-                indenter,
-            )
-        except (AttributeError, KeyError, TypeError, ValueError):
-            return None  # a Lark whose insides differ: let Lark do all the work
+            return cls(tables, builder, indenter)
+        except (Unsure, KeyError, IndexError, TypeError, ValueError, re.error):
+            return None
 
     def _lexing_for(self, state: int) -> _Lexing:
         try:
-            lexing = self.lexing[state] = _Lexing(self.lexers[state])
-        except (AttributeError, KeyError, TypeError) as error:
+            index = self.lexing_index[state]
+            lexing = self.lexings.get(index)
+            if lexing is None:
+                lexing = self.lexings[index] = _Lexing(self.stored_lexing[index])
+        except (IndexError, KeyError, TypeError, re.error) as error:
             raise Unsure(str(error)) from None
+        self.lexing[state] = lexing
         return lexing
 
     def parse(self, text: str) -> Any:
@@ -139,7 +171,6 @@ class Runner:
         when the text is read, the open blocks close and the end reduces to the result.
         """
         indenter = self.indenter
-        indenter.paren_level = 0
         indenter.indent_level = [0]
         actions, lexing_of, end_state = self.actions, self.lexing, self.end
         nl_type = indenter.NL_type
@@ -173,7 +204,8 @@ class Runner:
                         raise Unsure("case-folding beyond ASCII")
                     type_ = keywords.get(value.lower(), type_)
                 token = new(token_class, value)
-                token.type, token.value, token.start_pos, token.end_pos = type_, value, pos, stop
+                token.type, token.value = type_, value  # type: ignore[assignment]
+                token.start_pos, token.end_pos = pos, stop
                 token.line, token.column = line, pos - line_start + 1
                 token.end_line, token.end_column = next_line, stop - next_start + 1
                 pos, line, line_start = stop, next_line, next_start
@@ -222,32 +254,24 @@ class Runner:
         yield Token.new_borrow_pos(END, "", last) if last else Token(END, "", 0, 1, 1)
 
 
-def _build(rule: Any, builder: Any) -> Build | None:
+def _build(rule: list[Any], builder: Any) -> Build:
     """What a reduction of `rule` returns, exactly as Lark's tree builder would shape it:
     filtered-out tokens dropped, `_rule` children spliced in, the builder's method called.
     An inlined `_rule` returns its children as a list for its parent to splice."""
-    options = rule.options
-    if rule.alias or options.template_source or options.expand1 or options.keep_all_tokens:
-        return None
-    name = rule.origin.name
-    keep = [
-        (index, not symbol.is_term and symbol.name.startswith("_"))
-        for index, symbol in enumerate(rule.expansion)
-        if not (symbol.is_term and symbol.filter_out)
-    ]
+    name, size, keep = rule
     if name.startswith("_"):
         if hasattr(builder, name):
-            return None
+            raise Unsure(f"the builder has a method for the inlined rule {name}")
         method = None
     else:
         method = getattr(builder, name, None)
-        if method is None or getattr(method, "visit_wrapper", None) is not None:
-            return None
-    pick = _picker(keep, len(rule.expansion))
+        if method is None:
+            raise Unsure(f"the builder has no method for {name}")
+    pick = _picker([(index, expand) for index, expand in keep], size)
     if method is None:
         return pick or _same
     if pick is None:
-        return method
+        return method  # type: ignore[no-any-return]
     return lambda children: method(pick(children))
 
 

@@ -1,14 +1,14 @@
 """Parser: `Source` text in; a `nodes.Program` and syntax diagnostics (P001, P005) out.
 
-One LALR parser with the contextual lexer and an indentation postlexer is built once per
-process, its tables kept between runs in the user's cache folder (`grammar_cache`). The
+One LALR parser with the contextual lexer and an indentation postlexer; Lark builds its
+tables, which are kept between runs in the user's cache folder (`grammar_cache`). The
 AST is built while parsing, with spans taken from the tokens themselves: no Lark tree is
 built and `propagate_positions` is not needed, which saves about a third of the parse
-time. Well-formed text goes through a lean loop over Lark's own tables (`lalr`); anything
-else through Lark's loop, so every syntax error is worded from Lark's own exception. The
-cyclic garbage collector is paused while a text is parsed: the parse makes objects that
-all live on, and collecting among them only costs time (a fifth more on a big file). Lark
-objects never leave this module.
+time. Well-formed text goes through a lean loop over the stored tables (`lalr`), without
+importing Lark; anything else through Lark's loop, so every syntax error is worded from
+Lark's own exception. The cyclic garbage collector is paused while a text is parsed: the
+parse makes objects that all live on, and collecting among them only costs time (a fifth
+more on a big file). Lark objects never leave this module.
 
 After a syntax error the offending line is blanked and the text parsed again, so one file
 reports several errors (up to `MAX_SYNTAX_ERRORS`) and the good lines are still checked.
@@ -28,13 +28,10 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, ClassVar, cast
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput, VisitError
-from lark.indenter import Indenter
-
 from dsl import grammar_cache, lalr, syntax
 from dsl import nodes as n
 from dsl.diagnostics import Diagnostic, make
+from dsl.lalr import Token
 from dsl.source import Source
 
 MAX_SYNTAX_ERRORS = 20
@@ -54,19 +51,34 @@ class _Stop(Exception):
         self.fatal = fatal
 
 
-class _Indenter(Indenter):
-    """Lark's indentation postlexer, with a clear error for tabs and the depth limit."""
+class _Indenter:
+    """The indentation postlexer (Lark's protocol: `process`, `always_accept`): a line end
+    that opens or closes blocks also yields INDENT or DEDENT tokens, with a clear error for
+    tabs and the depth limit."""
 
     NL_type = "_NL"
-    OPEN_PAREN_types: ClassVar[list[str]] = []
-    CLOSE_PAREN_types: ClassVar[list[str]] = []
     INDENT_type = "_INDENT"
     DEDENT_type = "_DEDENT"
+    OPEN_PAREN_types: ClassVar[list[str]] = []
+    CLOSE_PAREN_types: ClassVar[list[str]] = []
+    always_accept = (NL_type,)
     tab_len = 4
 
     def __init__(self, builder: _AstBuilder) -> None:
-        super().__init__()
         self.builder = builder
+        self.indent_level = [0]
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        """Lark's loop: every token of `stream`, with the blocks' INDENTs and DEDENTs."""
+        self.indent_level = [0]
+        for token in stream:
+            if token.type == self.NL_type:
+                yield from self.handle_NL(token)
+            else:
+                yield token
+        while len(self.indent_level) > 1:
+            self.indent_level.pop()
+            yield Token(self.DEDENT_type, "")
 
     def handle_NL(self, token: Token) -> Iterator[Token]:
         yield token
@@ -116,11 +128,10 @@ def _unescape(token: Token) -> str:
     return re.sub(r'\\(["\\])', r"\1", token[1:-1])
 
 
-class _AstBuilder(Transformer):
+class _AstBuilder:
     """Builds `nodes` from tokens as the parser reduces each rule."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.file = ""
         self.diagnostics: list[Diagnostic] = []
 
@@ -269,20 +280,23 @@ class _AstBuilder(Transformer):
 # Lark calls a rule's callback by the rule's name; `try` is a Python keyword.
 setattr(_AstBuilder, "try", _AstBuilder.try_)
 
+OPTIONS = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": False}
+
 
 @lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, _AstBuilder, lalr.Runner | None]:
+def _parser() -> tuple[grammar_cache.Tables, _AstBuilder, lalr.Runner | None]:
+    """The stored tables, the AST builder, and the lean loop over them (if it can run)."""
     builder = _AstBuilder()
     indenter = _Indenter(builder)
-    lark = grammar_cache.parser(
-        syntax.grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        postlex=indenter,
-        transformer=builder,
-        maybe_placeholders=False,
-    )
-    return lark, builder, lalr.Runner.for_lark(lark, builder, indenter)
+    tables = grammar_cache.Tables(syntax.grammar_text(), OPTIONS, indenter)
+    return tables, builder, lalr.Runner.for_tables(tables.runner, builder, indenter)
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Any:
+    """Lark's own parser over the same tables, for texts the lean loop leaves to it."""
+    tables, builder, _ = _parser()
+    return tables.lark(builder)
 
 
 @contextmanager
@@ -315,7 +329,7 @@ def _remembered(name: str, text: str) -> tuple[n.Program, tuple[Diagnostic, ...]
 
 
 def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
-    lark, builder, runner = _parser()
+    _, builder, runner = _parser()
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     errors: list[Diagnostic] = []
     blanked: set[int] = set()
@@ -323,21 +337,15 @@ def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     while True:
         builder.reset(source.name)
         try:
-            statements = cast(list[n.Statement], _run(lark, builder, runner, text))
+            statements = cast(list[n.Statement], _run(builder, runner, text))
             break
         except _Stop as stop:
             errors.append(stop.diagnostic)
             if stop.fatal:
                 return n.Program(source.name, ()), errors
             line = stop.diagnostic.span.line
-        except VisitError as error:  # a transformer callback raised: report, never crash
-            inner = error.orig_exc
-            if isinstance(inner, _Stop):
-                errors.append(inner.diagnostic)
-                return n.Program(source.name, ()), errors
-            raise
-        except UnexpectedInput as error:
-            diagnostic = syntax.describe(error, source.name, text)
+        except _SyntaxError as error:
+            diagnostic = syntax.describe(error.lark_error, source.name, text)
             errors.append(diagnostic)
             line = diagnostic.span.line
         reparsed = len(text) * len(errors)
@@ -350,7 +358,15 @@ def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
     return n.Program(source.name, tuple(statements)), diagnostics
 
 
-def _run(lark: Lark, builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
+class _SyntaxError(Exception):
+    """Lark's loop found a syntax error (Lark's exception, for `syntax.describe`)."""
+
+    def __init__(self, lark_error: Any) -> None:
+        super().__init__(str(lark_error))
+        self.lark_error = lark_error
+
+
+def _run(builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
     """The statements of `text`: by the lean loop if it can, else (and for every error)
     by Lark's, after forgetting whatever the lean loop had reported."""
     if runner is not None:
@@ -358,7 +374,12 @@ def _run(lark: Lark, builder: _AstBuilder, runner: lalr.Runner | None, text: str
             return runner.parse(text)
         except Exception:
             builder.reset(builder.file)
-    return lark.parse(text)
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        return _lark().parse(text)
+    except UnexpectedInput as error:
+        raise _SyntaxError(error) from None
 
 
 def _blank_line(text: str, line: int) -> str:

@@ -1,6 +1,7 @@
-"""Rendering for people: diagnostics, steps and tables in; rich text on a console out.
+"""Rendering for people: steps, headings and tables in; rich text on a console out.
 
-The only module besides the CLI that knows rich. One `Console` for stdout and one for
+With the CLI, the module that knows rich (`messages` writes diagnostics, and comes here
+only for colour). One `Console` for stdout and one for
 stderr; colour only on a terminal and never with NO_COLOR (rich honours both). Lines are
 never wrapped, so piped output stays one record per line.
 """
@@ -11,14 +12,12 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.diagnostics import Diagnostic
 from dsl.hip import MOTIONS, PLANES
 from dsl.interpreter import Step
 
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from dsl.vocabulary import MuscleEntry
 
 PIPE_WIDTH = 200
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
 
 
@@ -44,75 +42,6 @@ def console(stderr: bool = False) -> Console:
         stderr=stderr, highlight=False, soft_wrap=True, emoji=False, width=width,
         color_system=None if plain else "auto",
     )
-
-
-class SourceLines:
-    """Source lines by file, read once, for showing the line under a diagnostic."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, list[str]] = {}
-
-    def add(self, name: str, text: str) -> None:
-        self._files[name] = text.split("\n")
-
-    def line(self, name: str, number: int) -> str | None:
-        if name not in self._files:
-            try:
-                self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
-                self._files[name] = []
-        lines = self._files[name]
-        return lines[number - 1] if 1 <= number <= len(lines) else None
-
-
-def diagnostic(d: Diagnostic, sources: SourceLines) -> Text:
-    """`file:line:col: CODE severity: message`, the source line, a caret, a help line."""
-    span = d.span
-    out = Text()
-    out.append(f"{span.file}:{span.line}:{span.col}: ", style="bold")
-    out.append(f"{d.code} {d.severity}", style=SEVERITY_STYLE.get(d.severity, ""))
-    out.append(f": {d.message}\n")
-    source = sources.line(span.file, span.line)
-    if source is not None:
-        gutter = " " * len(str(span.line))
-        shown = source.replace("\t", " ")
-        width = (
-            (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
-        )
-        width = max(1, min(width, max(1, len(shown) - span.col + 1)))
-        out.append(f"{gutter} |\n", style="blue")
-        out.append(f"{span.line} | ", style="blue")
-        out.append(f"{shown}\n")
-        out.append(f"{gutter} | ", style="blue")
-        out.append(" " * (span.col - 1) + "^" * width, style=SEVERITY_STYLE.get(d.severity, ""))
-        out.append("\n")
-    if d.hint:
-        out.append(f"{' ' * len(str(span.line))} = ", style="blue")
-        out.append("help: ", style="bold")
-        out.append(f"{d.hint}\n")
-    return out
-
-
-def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bool) -> None:
-    target = console(stderr)
-    for item in items:
-        target.print(diagnostic(item, sources))
-
-
-def summary(counts: dict[str, int], files: int, *, stderr: bool = False) -> None:
-    parts = [
-        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
-        for s in ("error", "warning", "info")
-        if counts.get(s)
-    ]
-    noun = "file" if files == 1 else "files"
-    text = Text()
-    if parts:
-        text.append("Found " + ", ".join(parts), style="bold")
-        text.append(f" in {files} {noun}.")
-    else:
-        text.append(f"All clean: {files} {noun} checked.", style="green")
-    console(stderr).print(text)
 
 
 def _signed(value: float) -> str:

@@ -11,7 +11,7 @@ import os
 import shlex
 import sys
 
-from dsl import render, session_log, session_report, step_view
+from dsl import messages, render, session_log, session_report, step_view
 from dsl.checker import Checked
 from dsl.commands import (
     EXIT_CLEAN,
@@ -42,7 +42,7 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
         return EXIT_FAILURE
     errors = errors_of(loaded)
     if errors or loaded.checked is None or loaded.source is None:
-        render.diagnostics(errors, sources_for(loaded), stderr=True)
+        messages.diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
     checked = loaded.checked
     current = session_log.fingerprint(loaded.source, checked)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from lark import Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from dsl.diagnostics import Diagnostic, closest, make
+from dsl.lalr import Token
 from dsl.nodes import Span
+
+if TYPE_CHECKING:
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 
 def grammar_text() -> str:
@@ -132,16 +133,17 @@ def _current_statement(error: UnexpectedToken) -> tuple[str | None, int]:
         return None, 0
     words = 0
     for value in reversed(stack):
-        if not isinstance(value, Token):
+        if not isinstance(value, str):  # a token (Lark's or prog's), not a built node
             break
-        if value.type == "WORD":
+        kind: str = getattr(value, "type", "")
+        if kind == "WORD":
             words += 1
-        elif value.type in WORD_ROLES:
-            if value.type == "HANDED":
+        elif kind in WORD_ROLES:
+            if kind == "HANDED":
                 return "HANDED", words
-            if value.type in STATEMENT_KEYWORDS:
-                return value.type, words
-        elif value.type not in KEYWORDS and value.type != "COMMA":
+            if kind in STATEMENT_KEYWORDS:
+                return kind, words
+        elif kind not in KEYWORDS and kind != "COMMA":
             break
     return None, 0
 
@@ -183,6 +185,8 @@ def _shown(token: Token) -> str:
 
 def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
     """One P001 for a Lark parse error, located and worded for a clinician."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     line = max(getattr(error, "line", 1) or 1, 1)
     col = max(getattr(error, "column", 1) or 1, 1)
     if isinstance(error, UnexpectedCharacters):

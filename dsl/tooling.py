@@ -8,19 +8,15 @@ and `dsl.explain`; this module only chooses what to print where.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
-import tempfile
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from rich.text import Text
-
-from dsl import render
+from dsl import messages
 from dsl.diagnostics import ERROR, Diagnostic, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
@@ -111,7 +107,7 @@ def lint_command(
     reports = lint_many(names, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
 
     diagnostics = required_plugins(settings, registry)
-    sources = render.SourceLines()
+    sources = messages.SourceLines()
     for report in reports:
         if report.failure is not None:
             failed = True
@@ -128,8 +124,8 @@ def lint_command(
     elif output == "sarif":
         sys.stdout.write(formats.as_sarif(diagnostics, everything(registry)))
     else:
-        render.diagnostics(diagnostics, sources, stderr=False)
-        render.summary(Counter(d.severity for d in diagnostics), len(names))
+        messages.diagnostics(diagnostics, sources, stderr=False)
+        messages.summary(Counter(d.severity for d in diagnostics), len(names))
     if failed:
         return EXIT_FAILURE
     return EXIT_FINDINGS if any(settings.fails(d.severity) for d in diagnostics) else EXIT_CLEAN
@@ -151,6 +147,8 @@ def _only_tabs(errors: list[Diagnostic], text: str) -> bool:
 
 def _write(path: str, text: str) -> None:
     """Replace the file's content in one step, keeping its permissions."""
+    import tempfile
+
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".prog-fmt-", suffix=".tmp")
@@ -182,6 +180,8 @@ def fmt_command(
     isolated: bool = False,
     force_exclude: bool = False,
 ) -> int:
+    import difflib
+
     from dsl.api import load_path
     from dsl.formatter import format_program, shape
     from dsl.parser import parse
@@ -207,10 +207,10 @@ def fmt_command(
         source, program = loaded.source, loaded.program
         errors = [d for d in loaded.diagnostics if d.severity == ERROR]
         if source is None or program is None or (errors and not _only_tabs(errors, source.text)):
-            lines = render.SourceLines()
+            lines = messages.SourceLines()
             if source is not None:
                 lines.add(source.name, source.text)
-            render.diagnostics(errors, lines, stderr=True)
+            messages.diagnostics(errors, lines, stderr=True)
             broken.append(loaded.source.name if loaded.source else name)
             continue
         formatted = format_program(program, source.text)
@@ -282,6 +282,9 @@ def _paragraphs(text: str, indent: str = "  ") -> str:
 
 
 def explain_command(code: str | None) -> int:
+    from rich.text import Text
+
+    from dsl import render
     from dsl.explain import everything
     from dsl.registry import installed
 
@@ -291,7 +294,8 @@ def explain_command(code: str | None) -> int:
         for entry in known.values():
             line = Text()
             line.append(f"{entry.code}  ", style="bold")
-            line.append(f"{entry.severity:<8}", style=render.SEVERITY_STYLE.get(entry.severity, ""))
+            severity = messages.SEVERITY_STYLE.get(entry.severity, "")
+            line.append(f"{entry.severity:<8}", style=severity)
             line.append(entry.title)
             if entry.owner != "core":
                 line.append(f"  ({entry.owner})", style="dim")
@@ -305,7 +309,7 @@ def explain_command(code: str | None) -> int:
         return EXIT_FAILURE
     text = Text()
     text.append(f"{item.code} ", style="bold")
-    text.append(item.severity, style=render.SEVERITY_STYLE.get(item.severity, ""))
+    text.append(item.severity, style=messages.SEVERITY_STYLE.get(item.severity, ""))
     text.append(f": {item.title}", style="bold")
     if item.owner != "core":
         text.append(f"  (from the {item.owner} plugin)", style="dim")

@@ -22,8 +22,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 from rich.console import Console
+from rich.text import Text
 
-from dsl import render
+from dsl import messages, render
 from dsl.api import Loaded, load_source, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.explain import everything
@@ -107,7 +108,7 @@ def survive(data: str | bytes, name: str = "fuzz.prog") -> Seen:
 
 def _render(seen: Seen, source: Source | None) -> None:
     """Every way `prog lint` can print the diagnostics."""
-    lines = render.SourceLines()
+    lines = messages.SourceLines()
     if source is not None:
         lines.add(source.name, source.text)
     # As `render.console()` sets it up: lines are never wrapped.
@@ -120,9 +121,9 @@ def _render(seen: Seen, source: Source | None) -> None:
         color_system=None,
     )
     for item in seen.diagnostics:
-        text = render.diagnostic(item, lines)
-        screen.print(text)
-        seen.rendered.append(text.plain)
+        segments = messages.diagnostic(item, lines)
+        screen.print(Text.assemble(*segments))
+        seen.rendered.append(messages.plain(segments))
     json.loads(formats.as_json(seen.diagnostics))
     formats.as_github(seen.diagnostics)
     json.loads(formats.as_sarif(seen.diagnostics, everything(installed())))

@@ -29,3 +29,14 @@ def test_version_loads_nothing_heavy() -> None:
     modules = imported_by("--version")
     assert "click" in modules and "dsl.cli" in modules
     assert sorted(m for m in modules if HEAVY.match(m)) == []
+
+
+def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
+    """What a pre-commit hook pays on a clean file: the stored parser tables (no Lark), and
+    plain text on a pipe (no rich)."""
+    program = tmp_path / "clean.prog"
+    program.write_text("target right glute-med\npivot frontal x10\nretest\n", encoding="utf-8")
+    imported_by("lint", "--isolated", str(program))  # the first run may build the tables
+    modules = imported_by("lint", "--isolated", str(program))
+    assert "dsl.lalr" in modules
+    assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich")) == []

@@ -1,0 +1,119 @@
+"""Diagnostics and summaries for people: `Diagnostic`s in; lines on stdout or stderr out.
+
+A message is a list of segments, each a piece of text and the style it has on a terminal
+(rich's style names). Piped, or with `NO_COLOR`, the segments are written as they are:
+the plain text a CI log or an editor reads, with no rich import at all, which is what
+`prog lint` in a pre-commit hook pays for. On a terminal (or with `FORCE_COLOR`) they are
+printed through `render.console()`, in colour.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from dsl.diagnostics import Diagnostic
+
+Segments = list[tuple[str, str]]  # (text, style)
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+class SourceLines:
+    """Source lines by file, read once, for showing the line under a diagnostic."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str]] = {}
+
+    def add(self, name: str, text: str) -> None:
+        self._files[name] = text.split("\n")
+
+    def line(self, name: str, number: int) -> str | None:
+        if name not in self._files:
+            try:
+                self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                self._files[name] = []
+        lines = self._files[name]
+        return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
+    """`file:line:col: CODE severity: message`, the source line, a caret, a help line."""
+    span = d.span
+    severity = SEVERITY_STYLE.get(d.severity, "")
+    out: Segments = [
+        (f"{span.file}:{span.line}:{span.col}: ", "bold"),
+        (f"{d.code} {d.severity}", severity),
+        (f": {d.message}\n", ""),
+    ]
+    source = sources.line(span.file, span.line)
+    if source is not None:
+        gutter = " " * len(str(span.line))
+        shown = source.replace("\t", " ")
+        width = (
+            (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
+        )
+        width = max(1, min(width, max(1, len(shown) - span.col + 1)))
+        out += [
+            (f"{gutter} |\n", "blue"),
+            (f"{span.line} | ", "blue"),
+            (f"{shown}\n", ""),
+            (f"{gutter} | ", "blue"),
+            (" " * (span.col - 1) + "^" * width, severity),
+            ("\n", ""),
+        ]
+    if d.hint:
+        out += [
+            (f"{' ' * len(str(span.line))} = ", "blue"),
+            ("help: ", "bold"),
+            (f"{d.hint}\n", ""),
+        ]
+    return out
+
+
+def plain(segments: Segments) -> str:
+    """The text of `segments`, without styles."""
+    return "".join(text for text, _ in segments)
+
+
+def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bool) -> None:
+    for item in items:
+        write(diagnostic(item, sources), stderr=stderr)
+
+
+def summary(counts: dict[str, int], files: int, *, stderr: bool = False) -> None:
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+        for s in ("error", "warning", "info")
+        if counts.get(s)
+    ]
+    noun = "file" if files == 1 else "files"
+    if parts:
+        line = [("Found " + ", ".join(parts), "bold"), (f" in {files} {noun}.", "")]
+    else:
+        line = [(f"All clean: {files} {noun} checked.", "green")]
+    write(line, stderr=stderr)
+
+
+def write(segments: Segments, *, stderr: bool = False) -> None:
+    """One message and a line end: in colour on a terminal, else as plain text."""
+    stream = sys.stderr if stderr else sys.stdout
+    if _coloured(stream):
+        from rich.text import Text
+
+        from dsl.render import console
+
+        console(stderr).print(Text.assemble(*segments))
+    else:
+        stream.write(plain(segments) + "\n")
+
+
+def _coloured(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
