@@ -9,9 +9,9 @@ trail and lead columns trade places, which the listing says.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from dsl.hip import PLANES, Effect
+from dsl.record import record
 from dsl.registry import PluginReport, Registry
 from dsl.vocabulary import (
     FOOT_AXIS,
@@ -23,7 +23,7 @@ from dsl.vocabulary import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     kind: str  # pivot, function, driver, foot, surface, ground-reaction
     statement: str

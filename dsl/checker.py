@@ -18,6 +18,7 @@ from dsl import nodes as n
 from dsl.diagnostics import Diagnostic, make, unknown_word
 from dsl.hip import MOTIONS, Motion
 from dsl.parser import parse
+from dsl.record import record
 from dsl.registry import Registry
 from dsl.source import Unreadable, read_path
 from dsl.vocabulary import (
@@ -39,7 +40,7 @@ DEFAULT_TAPER = 3
 DEFAULT_TARGET = ("right", "glute-med")
 
 
-@dataclass(frozen=True)
+@record
 class DefineInfo:
     node: n.Define
     body: tuple[ops.Op, ...]

@@ -7,10 +7,10 @@ a double-quoted string (`note "see #3"`) starts no comment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dsl.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comment:
     """A `#` comment on one line: 1-based line and column of the `#`, text from `#` on."""
 

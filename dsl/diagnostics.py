@@ -7,17 +7,16 @@ story for `prog explain` lives in `dsl.explain`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from dsl.nodes import Span
+from dsl.record import record
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnostic:
     code: str
     severity: str
@@ -67,6 +66,8 @@ def make(
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `word`, if one is close enough to be worth suggesting."""
+    import difflib  # only for a word that is not known, which a clean program never has
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

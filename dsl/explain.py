@@ -9,9 +9,10 @@ not: the tests run them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from dsl.diagnostics import CORE_CODES
+from dsl.record import record
 from dsl.registry import Registry
 
 RETEST = (
@@ -28,7 +29,7 @@ BULLET_PROOF = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     code: str
     severity: str

@@ -7,13 +7,14 @@ plugin's tables have the same shape and are combined in exactly one place.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from dsl.record import record
 
 PLANES: tuple[str, str, str] = ("sagittal", "frontal", "transverse")
 LIMIT = 3.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Motion:
     """A hip motion: a plane and the sign its drive has when the hip moves that way."""
 
@@ -35,7 +36,7 @@ MOTIONS: dict[str, Motion] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Effect:
     """What one vocabulary item asks of a right target hip, plane by plane."""
 
@@ -62,7 +63,7 @@ class Effect:
 ZERO = Effect()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Handed:
     """A sport item's effect on a right target hip: as the trail hip and as the lead hip.
 

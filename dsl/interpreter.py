@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 from dsl import canonical, nodes, ops
 from dsl.checker import Checked
 from dsl.hip import Effect, Motion, drive, favorable_now, taper_intensity
+from dsl.record import record
 
 OUTCOMES = ("better", "same", "worse")
 UNRECORDED = "unrecorded"
 DEFAULT_TEST = "retest"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tweak:
     """An active tweak. `replaced` is the tweak it took the slot of, which `undo` brings back.
 
@@ -37,14 +38,14 @@ class Tweak:
     replaced: Tweak | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prescription:
     base: tuple[str, Effect] | None = None
     tweaks: tuple[Tweak, ...] = ()
     disadvantaged: tuple[tuple[Motion, bool], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     """One step of the trace (spec §10), plus what changed, for the linter and `prog step`."""
 

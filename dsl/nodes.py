@@ -6,10 +6,10 @@ a Lark object. Words are lower-cased here, so every later stage compares plain s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dsl.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """Where something is: file, 1-based line and column, end column exclusive."""
 
@@ -24,7 +24,7 @@ class Span:
         return Span(self.file, self.line, self.col, other.end_line, other.end_col)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Word:
     """One word of a statement (lower case), with its own span for pin-pointed messages."""
 
@@ -32,7 +32,7 @@ class Word:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dose:
     """`x10`, `3x10`, `for 30s`, `for 2m`: sets and reps, or a duration in seconds."""
 
@@ -51,7 +51,7 @@ class Dose:
         return f"x{self.reps}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statement:
     """Base of every statement: its keyword (as `op` in the trace) and span."""
 
@@ -65,24 +65,24 @@ class Statement:
 # --- context ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProgramTitle(Statement):
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target(Statement):
     side: Word
     muscle: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SportLine(Statement):
     name: Word
     handed: Word | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Include(Statement):
     path: str
     path_span: Span
@@ -91,37 +91,37 @@ class Include(Statement):
 # --- movement --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pivot(Statement):
     plane: Word
     dose: Dose | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Function(Statement):
     phase: Word
     dose: Dose | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Driver(Statement):
     limb: Word
     direction: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Foot(Statement):
     side: Word
     position: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Surface(Statement):
     kind: Word  # "slope" or "flat"
     direction: Word | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GroundReaction(Statement):
     level: Word
 
@@ -129,35 +129,35 @@ class GroundReaction(Statement):
 # --- progression -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Retest(Statement):
     test: Word | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Undo(Statement):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Taper(Statement):
     ref: tuple[Word, ...]  # `foot`, `foot right`, `driver left-hand`, `all`, …
     over: int | None
     over_span: Span | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Disadvantage(Statement):
     motions: tuple[Word, ...]
     reverse: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Restore(Statement):
     motions: tuple[Word, ...]  # a single `all` restores everything
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note(Statement):
     text: str
 
@@ -165,7 +165,7 @@ class Note(Statement):
 # --- structure -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block(Statement):
     """A header with a body. `inline` is true for `phase fire: pivot frontal; retest`."""
 
@@ -174,32 +174,32 @@ class Block(Statement):
     header_span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Phase(Block):
     name: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Define(Block):
     name: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Try(Block):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Use(Statement):
     name: Word
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StrayBlock(Block):
     """Indented lines under a line that opens no block; kept so their contents are checked."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Program:
     """One parsed file."""
 

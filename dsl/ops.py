@@ -7,24 +7,23 @@ interpreter therefore never consults the vocabulary and never fails on a word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from dsl import nodes as n
 from dsl.hip import Effect, Motion
+from dsl.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Op:
     node: n.Statement
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetBase(Op):
     name: str  # "pivot frontal", "function SPORT.PHASE"
     effect: Effect
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AddTweak(Op):
     kind: str  # driver, foot, surface, ground-reaction
     name: str  # the statement's words after its keyword, sport words qualified
@@ -32,57 +31,57 @@ class AddTweak(Op):
     effect: Effect
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RemoveTweak(Op):
     """`surface flat` or `ground-reaction none`."""
 
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Retest(Op):
     test: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Try(Op):
     alternatives: tuple[AddTweak, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Undo(Op):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Taper(Op):
     kind: str | None  # None: all tweaks
     qualifier: str | None  # a foot's side or a driver's limb
     over: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Disadvantage(Op):
     motions: tuple[Motion, ...]
     reverse: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Restore(Op):
     motions: tuple[Motion, ...] | None  # None: all
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note(Op):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Use(Op):
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Phase(Op):
     name: str
     body: tuple[Op, ...]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 
+from dsl import entry_points
 from dsl.hip import MOTIONS, Effect, Handed, favorable_motions
 from dsl.plugin import API_VERSION, ENTRY_POINT_GROUP, Plugin, Rule, Sport
+from dsl.record import record
 from dsl.vocabulary import CORE_OWNER, MuscleEntry, SportEntry, Vocabulary
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -25,7 +26,7 @@ _PREFIX = re.compile(r"[A-OQ-Z][A-Z]?\Z")  # `P` is the core's
 _CODE = re.compile(r"[A-Z]{1,2}[0-9]{3}\Z")
 
 
-@dataclass(frozen=True)
+@record
 class PluginReport:
     """What `prog plugins` shows for one plugin."""
 
@@ -53,16 +54,12 @@ class PluginError(Exception):
     """A plugin is invalid; the message says how, for a P004."""
 
 
-Loader = Callable[[], object]
+Loader = entry_points.Loader
 
 
 def discover() -> list[tuple[str, str, Loader]]:
     """Every installed plugin as (entry-point name, distribution, loader), sorted by name."""
-    found = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = entry_point.dist.name if entry_point.dist is not None else "?"
-        found.append((entry_point.name, dist, entry_point.load))
-    return sorted(found, key=lambda item: item[0])
+    return sorted(entry_points.find(ENTRY_POINT_GROUP), key=lambda item: item[0])
 
 
 @lru_cache(maxsize=1)

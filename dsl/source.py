@@ -7,17 +7,17 @@ before any parsing, so a huge or binary file costs nothing but a read.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from dsl.diagnostics import Diagnostic, make
 from dsl.nodes import Span
+from dsl.record import record
 
 MAX_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """One decoded program text. `name` is what diagnostics and traces show."""
 

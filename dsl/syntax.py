@@ -7,7 +7,6 @@ was in the middle of.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +21,20 @@ if TYPE_CHECKING:
 def grammar_text() -> str:
     """The grammar: package data `dsl.grammar` when installed, `grammar/` in a checkout.
 
-    An installed prog (wheel or editable) carries the grammar as `dsl.grammar`. When a
-    source checkout's `dsl` comes first on `sys.path` (tests run from the repository), the
-    same file is read from the top-level `grammar/` folder beside it.
+    A wheel installs the grammar as the folder `dsl/grammar/`, beside this module. In a
+    source checkout (tests run from the repository, or an editable install) the same file
+    is the top-level `grammar/` folder. Both are read as plain files: `importlib.resources`
+    would find them too, but importing it costs a pre-commit hook more than reading them.
     """
-    try:
-        return resources.files("dsl.grammar").joinpath("prog.lark").read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        checkout = Path(__file__).resolve().parents[1] / "grammar" / "prog.lark"
-        return checkout.read_text(encoding="utf-8")
+    here = Path(__file__).resolve().parent
+    for folder in (here / "grammar", here.parent / "grammar"):
+        try:
+            return (folder / "prog.lark").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+    raise FileNotFoundError(
+        f"prog.lark is in neither {here / 'grammar'} nor {here.parent / 'grammar'}"
+    )
 
 
 KEYWORDS = {

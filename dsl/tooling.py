@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -274,6 +273,8 @@ WIDTH = 88
 
 
 def _paragraphs(text: str, indent: str = "  ") -> str:
+    import textwrap
+
     return "\n\n".join(
         textwrap.fill(part, WIDTH, initial_indent=indent, subsequent_indent=indent)
         for part in text.split("\n\n")
@@ -282,6 +283,8 @@ def _paragraphs(text: str, indent: str = "  ") -> str:
 
 
 def explain_command(code: str | None) -> int:
+    import textwrap
+
     from rich.text import Text
 
     from dsl import render

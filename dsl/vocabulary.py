@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dsl.hip import MOTIONS, Effect, Handed, Motion, favorable_motions
+from dsl.record import record
 
 SIDES = ("left", "right")
 PLANE_EFFECTS = {
@@ -121,7 +122,7 @@ def flip(side: str) -> str:
     return "left" if side == "right" else "right"
 
 
-@dataclass(frozen=True)
+@record
 class MuscleEntry:
     name: str
     favorable: tuple[Motion, ...]

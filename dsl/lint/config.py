@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from dsl.diagnostics import SEVERITY_RANK
+from dsl.record import record
 
 CONFIG_FILE = "pyproject.toml"
 ALL = "ALL"
@@ -38,7 +38,7 @@ class ConfigError(Exception):
     """The configuration cannot be used (unreadable TOML, a value of the wrong type)."""
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """What to report and how strictly. Patterns are relative to `root`."""
 
@@ -168,6 +168,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, object]:
+    import tomllib  # only when there are settings to read: `--isolated` never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

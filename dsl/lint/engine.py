@@ -23,13 +23,14 @@ from dsl.lint.noqa import Noqa
 from dsl.lint.rules import CORE, Check
 from dsl.nodes import Span
 from dsl.plugin import Finding, RuleContext
+from dsl.record import record
 from dsl.registry import Registry, installed
 from dsl.source import STDIN_NAME, Unreadable
 
 CORE_OWNER = "core"
 
 
-@dataclass(frozen=True)
+@record
 class LintRule:
     """One rule as the engine runs it, whoever wrote it."""
 

@@ -11,13 +11,13 @@ Step-based rules read the steps of one run in which every retest comes out `bett
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from dsl import nodes as n
 from dsl.hip import LIMIT, MOTIONS, PLANES
 from dsl.interpreter import Step, Tweak
 from dsl.nodes import anchor, last_statement
 from dsl.plugin import Finding, RuleContext
+from dsl.record import record
 from dsl.vocabulary import FOOT_OPPOSITE
 
 TWEAK_OPS = frozenset({"driver", "foot", "surface", "ground-reaction"})
@@ -29,7 +29,7 @@ RETEST = "re-test after each change so you know what works"
 Check = Callable[[RuleContext], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
+@record
 class CoreRule:
     code: str
     check: Check

@@ -1,0 +1,52 @@
+"""`@record`: the core's immutable values (AST nodes, ops, steps, diagnostics, settings).
+
+A record is a slotted dataclass: its fields, `__init__`, `dataclasses.fields` and
+`dataclasses.replace` are the dataclass machinery's. Its equality, hash and repr are
+shared by every record instead of being generated for each class. On Python 3.11
+`@dataclass(frozen=True)` compiles six methods per class, and the seventy-odd value
+classes of the core made up half of what `prog lint` on one small file cost; a frozen
+`__init__` is also three times slower at making an instance, which is what the parser
+does most. A record is immutable by contract: the type checker refuses an assignment to a
+field (`dataclass_transform(frozen_default=True)`), and no code assigns one.
+
+Equality is by class and fields, as a dataclass's; the hash is the fields' hash, as a
+frozen dataclass's. The plugin API (`dsl.plugin`) keeps real frozen dataclasses: a
+plugin's objects come from outside and are shared, so their immutability is enforced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar, dataclass_transform
+
+T = TypeVar("T")
+
+
+def _values(self: Any) -> tuple[Any, ...]:
+    return tuple([getattr(self, name) for name in self.__record_fields__])
+
+
+def _eq(self: Any, other: object) -> bool:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _hash(self: Any) -> int:
+    return hash(_values(self))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__record_fields__)
+    return f"{self.__class__.__qualname__}({shown})"
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T]) -> type[T]:
+    """Make `cls` a record: a slotted dataclass with the shared equality, hash and repr."""
+    cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
+    cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
+    cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
+    made: Any = dataclass(slots=True, eq=False, repr=False)(cls)
+    made.__record_fields__ = tuple(field.name for field in fields(made))
+    return made  # type: ignore[no-any-return]

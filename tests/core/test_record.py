@@ -1,0 +1,45 @@
+"""Records (the core's value classes) behave as frozen dataclasses do where it shows:
+equality by class and fields, hashing, repr, `replace`, and no stray attributes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dsl import nodes as n
+
+SPAN = n.Span("a.prog", 1, 1, 1, 6)
+
+
+def test_equal_by_class_and_fields() -> None:
+    assert n.Span("a.prog", 1, 1, 1, 6) == SPAN
+    assert n.Span("a.prog", 2, 1, 2, 6) != SPAN
+    assert n.Retest(SPAN, None) != n.Undo(SPAN)  # same fields' values, another class
+    assert n.Retest(SPAN, None) != (SPAN, None)
+
+
+def test_hashable_as_values() -> None:
+    words = {n.Word("frontal", SPAN), n.Word("frontal", n.Span("a.prog", 1, 1, 1, 6))}
+    assert len(words) == 1
+    assert hash(n.Word("frontal", SPAN)) != hash(n.Word("sagittal", SPAN))
+
+
+def test_repr_names_the_fields() -> None:
+    assert repr(n.Word("frontal", SPAN)) == (
+        "Word(text='frontal', span=Span(file='a.prog', line=1, col=1, end_line=1, end_col=6))"
+    )
+
+
+def test_replace_and_fields_work_and_slots_refuse_strays() -> None:
+    moved = dataclasses.replace(SPAN, line=4, end_line=4)
+    assert (moved.line, moved.col, SPAN.line) == (4, 1, 1)
+    assert [f.name for f in dataclasses.fields(n.Span)] == [
+        "file",
+        "line",
+        "col",
+        "end_line",
+        "end_col",
+    ]
+    with pytest.raises(AttributeError):
+        SPAN.colour = "red"  # type: ignore[attr-defined]
