@@ -14,7 +14,7 @@ grammar: every tool reads every sport's programs with the one grammar.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from dsl.function_checks import (
@@ -27,6 +27,7 @@ from dsl.function_checks import (
     sport_phase,
 )
 from dsl.hip import MOTIONS, PLANES, Effect, Handed
+from dsl.record import record
 
 if TYPE_CHECKING:
     from dsl.interpreter import Step
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Phase:
     """A phase of a sport's function, used as `function SPORT.PHASE`."""
 
@@ -72,7 +73,7 @@ class Phase:
     source: str = ""  # where the numbers come from, so a clinician can challenge them
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Direction:
     """A sport's driver direction, used as `driver LIMB SPORT.DIRECTION`.
 
@@ -85,7 +86,7 @@ class Direction:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Limb:
     """A limb the core does not have (the core has left-hand, right-hand, both-hands,
     pelvis, head). Its name may contain `left`/`right`, which mirroring swaps."""
@@ -94,7 +95,7 @@ class Limb:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Sport:
     """A sport's vocabulary, activated in a program by `sport NAME [handed left|right]`."""
 
@@ -105,7 +106,7 @@ class Sport:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Muscle:
     """A target muscle and the motions that help it fire (at most one per plane)."""
 
@@ -114,7 +115,7 @@ class Muscle:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Finding:
     """One problem a rule found: where, what to tell the clinician, and how to fix it
     (`hint`, shown as the `help:` line; without one, the help line points to
@@ -125,7 +126,7 @@ class Finding:
     hint: str | None = None
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class RuleContext:
     """What a lint rule sees: the checked program and the steps of one run of it.
 
@@ -140,7 +141,7 @@ class RuleContext:
     sports: dict[str, str]  # active sport -> handedness
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Rule:
     """A lint rule. `code` must start with the plugin's `code_prefix`.
 
@@ -158,7 +159,7 @@ class Rule:
     good: str = ""
 
 
-@dataclass(frozen=True)
+@record(guarded=True)
 class Plugin:
     """Everything one plugin contributes."""
 

@@ -10,8 +10,8 @@ does most. A record is immutable by contract: the type checker refuses an assign
 field (`dataclass_transform(frozen_default=True)`), and no code assigns one.
 
 Equality is by class and fields, as a dataclass's; the hash is the fields' hash, as a
-frozen dataclass's. The plugin API (`dsl.plugin`) keeps real frozen dataclasses: a
-plugin's objects come from outside and are shared, so their immutability is enforced.
+frozen dataclass's. The plugin API's values (`dsl.plugin`) come from outside and are
+shared, so they are `guarded`: an assignment to one raises `FrozenInstanceError`.
 """
 
 from __future__ import annotations
@@ -42,11 +42,19 @@ def _repr(self: Any) -> str:
 
 
 @dataclass_transform(frozen_default=True)
-def record(cls: type[T]) -> type[T]:
-    """Make `cls` a record: a slotted dataclass with the shared equality, hash and repr."""
-    cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
-    cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
-    cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
-    made: Any = dataclass(slots=True, eq=False, repr=False)(cls)
-    made.__record_fields__ = tuple(field.name for field in fields(made))
-    return made  # type: ignore[no-any-return]
+def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
+    """Make `cls` a record: a slotted dataclass with the shared equality, hash and repr.
+
+    `@record(guarded=True)` also refuses an assignment at run time, as a frozen dataclass
+    does, at the cost of two generated methods more; for values that come from outside.
+    """
+
+    def make(cls: type[T]) -> type[T]:
+        cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
+        cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
+        cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
+        made: Any = dataclass(slots=True, eq=False, repr=False, frozen=guarded)(cls)
+        made.__record_fields__ = tuple(field.name for field in fields(made))
+        return made  # type: ignore[no-any-return]
+
+    return make if cls is None else make(cls)

@@ -43,3 +43,13 @@ def test_replace_and_fields_work_and_slots_refuse_strays() -> None:
     ]
     with pytest.raises(AttributeError):
         SPAN.colour = "red"  # type: ignore[attr-defined]
+
+
+def test_plugin_values_refuse_assignment_at_run_time() -> None:
+    from dsl.hip import Effect, Handed
+    from dsl.plugin import Phase
+
+    phase = Phase("backswing", Handed.same(Effect(transverse=2)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        phase.name = "downswing"  # type: ignore[misc]
+    assert phase == Phase("backswing", Handed.same(Effect(transverse=2)))
