@@ -9,12 +9,12 @@ mutated, so a step keeps exactly what was asked at that moment.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dsl import canonical, nodes, ops
 from dsl.checker import Checked
 from dsl.hip import Effect, Motion, drive, favorable_now, taper_intensity
-from dsl.record import record
+from dsl.record import record, replace
 
 OUTCOMES = ("better", "same", "worse")
 UNRECORDED = "unrecorded"
@@ -91,6 +91,11 @@ class _Run:
         self.count = 0
         self.phase: str | None = None
         self.state = Prescription()
+        self.driven: tuple[Prescription | None, tuple[float, float, float], tuple[str, ...]] = (
+            None,
+            (0.0, 0.0, 0.0),
+            (),
+        )  # the last state driven, its drive and its favorable motions
         self.last_test: str | None = None
         self.applied = 0
 
@@ -99,12 +104,14 @@ class _Run:
     ) -> Step:
         state = self.state
         base = state.base
-        values = drive(
-            base[1] if base else None,
-            ((t.effect, t.intensity) for t in state.tweaks),
-            state.disadvantaged,
-        )
-        favorable = tuple(favorable_now(values, self.checked.favorable))
+        if state is not self.driven[0]:  # a retest or a note leaves the drive as it was
+            values = drive(
+                base[1] if base else None,
+                ((t.effect, t.intensity) for t in state.tweaks),
+                state.disadvantaged,
+            )
+            self.driven = (state, values, tuple(favorable_now(values, self.checked.favorable)))
+        _, values, favorable = self.driven
         self.count += 1
         return Step(
             n=self.count,

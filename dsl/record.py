@@ -9,6 +9,9 @@ classes of the core made up half of what `prog lint` on one small file cost; a f
 does most. A record is immutable by contract: the type checker refuses an assignment to a
 field (`dataclass_transform(frozen_default=True)`), and no code assigns one.
 
+`record.replace` is `dataclasses.replace` for records, without its per-call look-up of
+the fields: the interpreter makes a new prescription at every step.
+
 Equality is by class and fields, as a dataclass's; the hash is the fields' hash, as a
 frozen dataclass's. The plugin API's values (`dsl.plugin`) come from outside and are
 shared, so they are `guarded`: an assignment to one raises `FrozenInstanceError`.
@@ -58,3 +61,10 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
         return made  # type: ignore[no-any-return]
 
     return make if cls is None else make(cls)
+
+
+def replace(value: T, **changes: Any) -> T:
+    """A copy of the record `value` with `changes` (field name -> new value)."""
+    fields_now = {name: getattr(value, name) for name in value.__record_fields__}  # type: ignore[attr-defined]
+    fields_now.update(changes)
+    return value.__class__(**fields_now)
