@@ -65,6 +65,13 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
 
 def replace(value: T, **changes: Any) -> T:
     """A copy of the record `value` with `changes` (field name -> new value)."""
-    fields_now = {name: getattr(value, name) for name in value.__record_fields__}  # type: ignore[attr-defined]
-    fields_now.update(changes)
-    return value.__class__(**fields_now)
+    cls: Any = value.__class__
+    unknown = changes.keys() - set(cls.__record_fields__)
+    if unknown:
+        raise TypeError(f"{cls.__qualname__} has no field {', '.join(sorted(unknown))}")
+    return cls(  # type: ignore[no-any-return]
+        *[
+            changes[name] if name in changes else getattr(value, name)
+            for name in cls.__record_fields__
+        ]
+    )

@@ -6,6 +6,7 @@ before any parsing, so a huge or binary file costs nothing but a read.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,12 @@ def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None
     path = Path(name)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # Ask for what the file holds, not for the limit: a read of MAX_BYTES + 1 makes
+            # a 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
+            expected = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
+            data = handle.read(expected + 1)
+            if len(data) > expected:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except OSError as error:
         raise Unreadable(f"{name}: {error.strerror or error}") from None
     return decode(data, name, path)

@@ -53,3 +53,12 @@ def test_plugin_values_refuse_assignment_at_run_time() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         phase.name = "downswing"  # type: ignore[misc]
     assert phase == Phase("backswing", Handed.same(Effect(transverse=2)))
+
+
+def test_record_replace_copies_with_changes_and_refuses_unknown_fields() -> None:
+    from dsl.record import replace
+
+    moved = replace(SPAN, line=4, end_line=4)
+    assert moved == n.Span("a.prog", 4, 1, 4, 6) and SPAN.line == 1
+    with pytest.raises(TypeError, match="no field colour"):
+        replace(SPAN, colour="red")
