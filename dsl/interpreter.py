@@ -40,9 +40,14 @@ class Tweak:
 
 @record
 class Prescription:
+    """What is prescribed at a point of the walk; a new one at every change."""
+
     base: tuple[str, Effect] | None = None
     tweaks: tuple[Tweak, ...] = ()
     disadvantaged: tuple[tuple[Motion, bool], ...] = ()
+
+    def with_tweaks(self, tweaks: tuple[Tweak, ...]) -> Prescription:
+        return Prescription(self.base, tweaks, self.disadvantaged)
 
 
 @record
@@ -145,7 +150,7 @@ class _Run:
             tweaks.remove(replaced)
         self.applied += 1
         tweaks.append(Tweak(op.kind, op.name, op.slot, op.effect, self.applied, replaced=replaced))
-        self.state = replace(self.state, tweaks=tuple(tweaks))
+        self.state = self.state.with_tweaks(tuple(tweaks))
         return replaced
 
     def undo(self) -> Tweak | None:
@@ -154,7 +159,7 @@ class _Run:
         *rest, last = self.state.tweaks
         if last.replaced is not None:
             rest = sorted([*rest, last.replaced], key=lambda tweak: tweak.seq)
-        self.state = replace(self.state, tweaks=tuple(rest))
+        self.state = self.state.with_tweaks(tuple(rest))
         return last
 
     # --- the walk ------------------------------------------------------------------------
@@ -190,14 +195,14 @@ class _Run:
         state = self.state
         match op:
             case ops.SetBase():
-                self.state = replace(state, base=(op.name, op.effect))
+                self.state = Prescription((op.name, op.effect), state.tweaks, state.disadvantaged)
                 yield self.step(op.node.op, op.node)
             case ops.AddTweak():
                 replaced = self.add(op)
                 yield self.step(op.kind, op.node, replaced=replaced)
             case ops.RemoveTweak():
                 gone = tuple(t for t in state.tweaks if t.kind == op.kind)
-                self.state = replace(state, tweaks=tuple(t for t in state.tweaks if t not in gone))
+                self.state = state.with_tweaks(tuple(t for t in state.tweaks if t not in gone))
                 yield self.step(op.node.op, op.node, removed=gone, missed=not gone)
             case ops.Retest():
                 yield self.retest(op.node, op.test)
@@ -213,7 +218,7 @@ class _Run:
             case ops.Disadvantage():
                 kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
                 added = tuple((m, op.reverse) for m in op.motions)
-                self.state = replace(state, disadvantaged=kept + added)
+                self.state = Prescription(state.base, state.tweaks, kept + added)
                 yield self.step("disadvantage", op.node)
             case ops.Restore():
                 active = {motion for motion, _ in state.disadvantaged}
@@ -222,7 +227,7 @@ class _Run:
                 else:
                     kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
                     missed = any(motion not in active for motion in op.motions)
-                self.state = replace(state, disadvantaged=kept)
+                self.state = Prescription(state.base, state.tweaks, kept)
                 yield self.step("restore", op.node, missed=missed)
             case ops.Note():
                 yield self.step("note", op.node, note=op.text)
@@ -263,7 +268,7 @@ class _Run:
                     continue
                 tapered = replace(tweak, intensity=taper_intensity(start, op.over, k))
                 (removed if k == op.over else kept).append(tapered)
-            self.state = replace(self.state, tweaks=tuple(kept))
+            self.state = self.state.with_tweaks(tuple(kept))
             yield self.step("taper", op.node, removed=tuple(removed))
 
 

@@ -152,7 +152,10 @@ class _AstBuilder:
         return n.Word(token.lower(), self._span(token))
 
     def _stmt_span(self, first: Any, last: Any) -> n.Span:
-        end = last.span if isinstance(last, n.Statement | n.Dose | n.Word) else self._span(last)
+        """From the first token to the end of `last`: a token, or a node with a span."""
+        end = getattr(last, "span", None)
+        if end is None:  # a token
+            return n.Span(self.file, first.line, first.column, last.end_line, last.end_column)
         return n.Span(self.file, first.line, first.column, end.end_line, end.end_col)
 
     def _number(self, token: Token, digits: str | None = None) -> int:
