@@ -107,12 +107,13 @@ class Indenting(Protocol):
 class _Lexing:
     """What the lexer needs in one parser state: its scanners, what it ignores, keywords."""
 
-    __slots__ = ("ignore", "keywords", "newline", "scanners")
+    __slots__ = ("ignore", "ignore_inline", "keywords", "newline", "scanners")
 
     def __init__(self, stored: dict[str, Any]) -> None:
         self.scanners = tuple(re.compile(pattern, flags) for pattern, flags in stored["scanners"])
         self.ignore = frozenset(stored["ignore"])
         self.newline = frozenset(stored["newline"])
+        self.ignore_inline = self.ignore - self.newline  # ignored, and never a line end
         self.keywords: dict[str, dict[str, str]] = stored["keywords"]
 
 
@@ -189,8 +190,11 @@ class Runner:
                 else:
                     raise Unsure("no terminal matches here")
                 type_ = match.lastgroup
-                value = match.group()
                 stop = match.end()
+                if type_ in lexing.ignore_inline:  # spaces between words: nothing to count
+                    pos = stop
+                    continue
+                value = match.group()
                 next_line, next_start = line, line_start
                 if type_ in lexing.newline and "\n" in value:
                     next_line += value.count("\n")
