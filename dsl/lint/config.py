@@ -56,14 +56,9 @@ class Settings:
         """Whether `code` is reported for `file`. Errors P001–P007 always are."""
         if code.startswith("P0"):
             return True
-        ignore = list(self.ignore)
-        if file is not None:
-            ignore += [
-                c
-                for pattern, codes in self.per_file_ignores
-                for c in codes
-                if self.matches(pattern, file)
-            ]
+        ignore = self.ignore
+        if file is not None and self.per_file_ignores:
+            ignore += _file_ignores(self, file)
         return _specificity(code, self.select) > _specificity(code, ignore)
 
     def fails(self, severity: str) -> bool:
@@ -81,13 +76,24 @@ class Settings:
             path = (Path.cwd() / path).relative_to(self.root)
         return PurePosixPath(path).as_posix()
 
-    def matches(self, pattern: str, file: str) -> bool:
-        return glob_match(pattern, self.relative(file))
-
     def excluded(self, path: str, *, folder: bool = False) -> bool:
         """Whether a file (or, with `folder`, a folder) met while searching is skipped."""
+        if not self.exclude:
+            return False
         relative = self.relative(path)
         return any(glob_match(pattern, relative, folder=folder) for pattern in self.exclude)
+
+
+@lru_cache(maxsize=1024)
+def _file_ignores(settings: Settings, file: str) -> tuple[str, ...]:
+    """The codes `per-file-ignores` turns off for `file` (asked once per rule per file)."""
+    relative = settings.relative(file)
+    return tuple(
+        code
+        for pattern, codes in settings.per_file_ignores
+        if glob_match(pattern, relative)
+        for code in codes
+    )
 
 
 def _specificity(code: str, prefixes: Iterable[str]) -> int:
