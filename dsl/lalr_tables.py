@@ -5,8 +5,8 @@ read off Lark's own objects: the LALR table (a shift is a state number, a reduct
 its rule), each state's scanners as pattern text, the terminals each state ignores or
 counts lines in, the keywords matched case-insensitively, and each rule's shape (which
 children it keeps and which it splices in). A grammar or option the loop was not written
-for (rule aliases, `?rule`s, kept tokens, lexer callbacks other than keywords, brackets in
-the indenter) gives None, and then Lark's loop parses every text.
+for (rule aliases, `?rule`s, kept tokens, lexer callbacks other than keywords) gives
+None, and then Lark's loop parses every text.
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ def extract(parser: Lark) -> dict[str, Any] | None:
         if options.parser != "lalr" or options.lexer != "contextual":
             return None
         if options.maybe_placeholders or options.keep_all_tokens or options.tree_class:
-            return None
-        postlex = options.postlex
-        if getattr(postlex, "OPEN_PAREN_types", None) or getattr(
-            postlex, "CLOSE_PAREN_types", None
-        ):
             return None
         rules = list(parser.rules)
         shapes = [_shape(rule) for rule in rules]

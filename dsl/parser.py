@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 
 from dsl import grammar_cache, lalr, syntax
 from dsl import nodes as n
@@ -59,8 +59,6 @@ class _Indenter:
     NL_type = "_NL"
     INDENT_type = "_INDENT"
     DEDENT_type = "_DEDENT"
-    OPEN_PAREN_types: ClassVar[list[str]] = []
-    CLOSE_PAREN_types: ClassVar[list[str]] = []
     always_accept = (NL_type,)
     tab_len = 4
 
