@@ -58,7 +58,7 @@ class Step:
     op: str
     node: nodes.Statement
     phase: str | None
-    text: str
+    label: str | None  # the step's words when not the statement's own (a named retest)
     base: str | None
     tweaks: tuple[Tweak, ...]
     disadvantaged: tuple[str, ...]
@@ -72,6 +72,12 @@ class Step:
     missed: bool = False  # a taper, undo or restore that found nothing active
     removed: tuple[Tweak, ...] = ()  # tweaks this step took away
     in_try: bool = False
+
+    @property
+    def text(self) -> str:
+        """The step's words as the trace shows them: the statement's canonical text unless
+        the step has words of its own. Made when asked: the linter rarely needs them."""
+        return self.label if self.label is not None else canonical.text(self.node)
 
 
 OutcomeSource = Callable[["Step"], str]
@@ -96,11 +102,10 @@ class _Run:
         self.count = 0
         self.phase: str | None = None
         self.state = Prescription()
-        self.driven: tuple[Prescription | None, tuple[float, float, float], tuple[str, ...]] = (
-            None,
-            (0.0, 0.0, 0.0),
-            (),
-        )  # the last state driven, its drive and its favorable motions
+        # The last state driven: its drive, favorable motions and disadvantaged motions.
+        self.driven: tuple[
+            Prescription | None, tuple[float, float, float], tuple[str, ...], tuple[str, ...]
+        ] = (None, (0.0, 0.0, 0.0), (), ())
         self.last_test: str | None = None
         self.applied = 0
 
@@ -115,18 +120,23 @@ class _Run:
                 ((t.effect, t.intensity) for t in state.tweaks),
                 state.disadvantaged,
             )
-            self.driven = (state, values, tuple(favorable_now(values, self.checked.favorable)))
-        _, values, favorable = self.driven
+            self.driven = (
+                state,
+                values,
+                tuple(favorable_now(values, self.checked.favorable)),
+                tuple(m.name for m, _ in state.disadvantaged),
+            )
+        _, values, favorable, disadvantaged = self.driven
         self.count += 1
         return Step(
             n=self.count,
             op=op,
             node=node,
             phase=self.phase,
-            text=text if text is not None else canonical.text(node),
+            label=text,
             base=base[0] if base else None,
             tweaks=state.tweaks,
-            disadvantaged=tuple(m.name for m, _ in state.disadvantaged),
+            disadvantaged=disadvantaged,
             drive=values,
             favorable=favorable,
             advantage=len(favorable),
