@@ -146,7 +146,7 @@ class _AstBuilder:
     def _span(self, token: Any) -> n.Span:
         return n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
 
-    def _word(self, token: Token) -> n.Word:
+    def _word(self, token: Any) -> n.Word:
         span = n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
         return n.Word(token.lower(), span)
 

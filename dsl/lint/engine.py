@@ -22,6 +22,7 @@ from dsl.lint.config import Settings
 from dsl.lint.noqa import Noqa
 from dsl.lint.rules import CORE, Check
 from dsl.nodes import Span
+from dsl.parser import paused_gc
 from dsl.plugin import Finding, RuleContext
 from dsl.record import record
 from dsl.registry import Registry, installed
@@ -178,8 +179,20 @@ def lint_path(
     *,
     stdin_name: str = STDIN_NAME,
 ) -> FileReport:
-    """Read, check and lint one file (``-``: standard input)."""
+    """Read, check and lint one file (``-``: standard input).
+
+    The cyclic garbage collector is paused for the file: what a file's work makes lives
+    until the file is done and then goes by reference counting, so collecting during it
+    only scans (and promotes) live objects; over a library that was a tenth of the time.
+    """
     registry = registry or installed()
+    with paused_gc():
+        return _lint_path(name, settings, registry, stdin_name)
+
+
+def _lint_path(
+    name: str, settings: Settings | None, registry: Registry, stdin_name: str
+) -> FileReport:
     try:
         loaded = load_path(name, registry, stdin_name=stdin_name)
     except Unreadable as error:
