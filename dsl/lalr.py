@@ -134,10 +134,10 @@ class Runner:
         ]
         self.start: int = tables["start"]
         self.end: int = tables["end"]
-        self.stored_lexing: list[dict[str, Any]] = tables["lexings"]
-        self.lexing_index: list[int] = tables["lexing_of"]
-        self.lexings: dict[int, _Lexing] = {}
-        self.lexing: dict[int, _Lexing] = {}
+        self.stored_lexings: list[dict[str, Any]] = tables["lexings"]
+        self.lexing_index: list[int] = tables["lexing_of"]  # state -> stored lexing
+        self.compiled: dict[int, _Lexing] = {}  # stored lexing -> its compiled scanners
+        self.by_state: dict[int, _Lexing] = {}  # state -> its lexing, once met
         self.indenter = indenter
 
     @classmethod
@@ -156,12 +156,12 @@ class Runner:
     def _lexing_for(self, state: int) -> _Lexing:
         try:
             index = self.lexing_index[state]
-            lexing = self.lexings.get(index)
+            lexing = self.compiled.get(index)
             if lexing is None:
-                lexing = self.lexings[index] = _Lexing(self.stored_lexing[index])
+                lexing = self.compiled[index] = _Lexing(self.stored_lexings[index])
         except (IndexError, KeyError, TypeError, re.error) as error:
             raise Unsure(str(error)) from None
-        self.lexing[state] = lexing
+        self.by_state[state] = lexing
         return lexing
 
     def parse(self, text: str) -> Any:
@@ -173,7 +173,7 @@ class Runner:
         """
         indenter = self.indenter
         indenter.indent_level = [0]
-        actions, lexing_of, end_state = self.actions, self.lexing, self.end
+        actions, lexing_of, end_state = self.actions, self.by_state, self.end
         nl_type = indenter.NL_type
         new, token_class = str.__new__, Token
         states: list[int] = [self.start]
