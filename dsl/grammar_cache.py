@@ -54,6 +54,15 @@ class Tables:
 
         if self._stored["lark_version"] != lark.__version__:
             self._build()
+        try:
+            return self._load(transformer)
+        except Exception:  # damaged tables (their identity intact): build them anew
+            self._build()
+            return self._load(transformer)
+
+    def _load(self, transformer: Any) -> Any:
+        import lark
+
         data, memo = json.loads(self._stored["lark"], object_pairs_hook=_int_keys)
         return lark.Lark._load_from_dict(data, memo, transformer=transformer, postlex=self.postlex)
 

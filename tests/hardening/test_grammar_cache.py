@@ -161,3 +161,22 @@ def test_digits_in_the_grammar_are_ascii_only() -> None:
     for dose in ("x١٠", "٣x10", "for ٣٠s", "x１０"):
         _, problems = parser.parse(parser.Source("t.prog", f"pivot frontal {dose}\n", None))
         assert [p.code for p in problems] == ["P001"], dose
+
+
+def test_damaged_lark_tables_behind_a_good_identity_are_rebuilt_when_needed(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lean loop never reads Lark's part of the file; the first text with an error
+    does, and a damaged part then costs a rebuild, not a traceback."""
+    build()
+    (stored,) = cache_home.iterdir()
+    damaged = dict(json.loads(stored.read_text()), lark='[{"not": "lark tables"}, {}]')
+    stored.write_text(json.dumps(damaged))
+    builds = count_builds(monkeypatch, allowed=True)
+    builder = parser._AstBuilder()
+    tables = grammar_cache.Tables(syntax.grammar_text(), parser.OPTIONS, parser._Indenter(builder))
+    assert builds == []
+    builder.reset("t.prog")
+    assert tables.lark(builder).parse(TEXT)
+    assert builds == [1]
+    assert json.loads(stored.read_text())["lark"] != damaged["lark"]
