@@ -76,7 +76,6 @@ def lint_command(
     isolated: bool = False,
     force_exclude: bool = False,
 ) -> int:
-    from dsl.explain import everything
     from dsl.lint.engine import known_codes, lint_many, required_plugins
     from dsl.registry import installed
 
@@ -121,6 +120,8 @@ def lint_command(
     elif output == "github":
         sys.stdout.write(formats.as_github(diagnostics))
     elif output == "sarif":
+        from dsl.explain import everything
+
         sys.stdout.write(formats.as_sarif(diagnostics, everything(registry)))
     else:
         messages.diagnostics(diagnostics, sources, stderr=False)

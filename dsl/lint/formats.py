@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dsl import __version__
 from dsl.diagnostics import Diagnostic
-from dsl.explain import Explanation
+
+if TYPE_CHECKING:
+    from dsl.explain import Explanation
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -97,6 +99,8 @@ def _end(d: Diagnostic) -> dict[str, int]:
 
 
 def as_sarif(diagnostics: Sequence[Diagnostic], explanations: Mapping[str, Explanation]) -> str:
+    from dsl.explain import Explanation
+
     codes = sorted({*explanations, *(d.code for d in diagnostics)})
     index = {code: i for i, code in enumerate(codes)}
     rules = []
