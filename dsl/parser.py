@@ -147,8 +147,7 @@ class _AstBuilder:
         return n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
 
     def _word(self, token: Any) -> n.Word:
-        span = n.Span(self.file, token.line, token.column, token.end_line, token.end_column)
-        return n.Word(token.lower(), span)
+        return n.Word(token.lower(), self._span(token))
 
     def _stmt_span(self, first: Any, last: Any) -> n.Span:
         """From the first token to the end of `last`: a token, or a node with a span."""
