@@ -9,8 +9,10 @@ computed per define, once, so a define chain that multiplies to billions is caug
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dsl import canonical, ops
@@ -269,7 +271,28 @@ def _sport(statement: n.SportLine, ctx: _Context) -> None:
 
 
 def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path))
+    """`os.path.realpath(path)`, with the folder resolved once per process.
+
+    A clinic's programs sit in a few folders, and resolving every folder of every path
+    again (an `lstat` per part) was a thirtieth of linting a library. Only the last part is
+    looked at each time, so a program or library that is itself a symlink is still
+    followed; a folder whose symlinks change while prog runs is not seen again.
+    """
+    folder, name = os.path.split(os.fspath(path))
+    if name in ("", ".", ".."):
+        return Path(os.path.realpath(path))
+    joined = os.path.join(_real_folder(os.path.join(os.getcwd(), folder)), name)
+    try:
+        if stat.S_ISLNK(os.lstat(joined).st_mode):
+            return Path(os.path.realpath(joined))
+    except OSError:
+        pass  # not there (yet): realpath would leave the name as it is, too
+    return Path(joined)
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _include(
@@ -294,7 +317,7 @@ def _include(
         return
     target = base / raw
     real = _real(target)
-    if not real.is_relative_to(_real(root)):
+    if not real.is_relative_to(_real_folder(os.path.join(os.getcwd(), root))):
         ctx.report(
             make(
                 "P005",

@@ -209,6 +209,35 @@ class TestInclude:
         found = load_path(str(main)).diagnostics
         assert [d.code for d in found] == ["P005"] and "outside" in found[0].message
 
+    def test_symlinked_folder_escape(self, tmp_path):
+        root = tmp_path / "root"
+        self.write(tmp_path, "elsewhere/x.prog", "define x:\n    pivot frontal\n")
+        root.mkdir()
+        (root / "lib").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+        main = self.write(root, "main.prog", 'include "lib/x.prog"\n')
+        found = load_path(str(main)).diagnostics
+        assert [d.code for d in found] == ["P005"] and "outside" in found[0].message
+
+    def test_symlinks_inside_the_root_are_followed(self, tmp_path):
+        root = tmp_path / "root"
+        self.write(root, "real/x.prog", "define x:\n    pivot frontal\n")
+        (root / "lib").symlink_to(root / "real", target_is_directory=True)
+        (root / "real" / "y.prog").symlink_to(root / "real" / "x.prog")
+        main = self.write(root, "main.prog", 'include "lib/y.prog"\nuse x\n')
+        assert load_path(str(main)).diagnostics == []
+
+    def test_relative_paths_from_two_working_folders(self, tmp_path, monkeypatch):
+        """Resolved folders are remembered; a relative path still means the current folder."""
+        for clinic in ("a", "b"):
+            self.write(tmp_path / clinic, "lib.prog", "define x:\n    pivot frontal\n")
+            self.write(tmp_path / clinic, "main.prog", 'include "lib.prog"\nuse x\n')
+        (tmp_path / "b" / "lib.prog").unlink()
+        monkeypatch.chdir(tmp_path / "a")
+        assert load_path("main.prog").diagnostics == []
+        monkeypatch.chdir(tmp_path / "b")
+        found = load_path("main.prog").diagnostics
+        assert found[0].code == "P005" and "cannot include `lib.prog`" in found[0].message
+
     def test_cycle_names_the_chain(self, tmp_path):
         self.write(tmp_path, "a.prog", 'include "b.prog"\n')
         self.write(tmp_path, "b.prog", 'include "a.prog"\n')
