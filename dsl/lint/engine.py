@@ -260,17 +260,17 @@ def _setting_span(source: Path | None, key: str) -> Span:
 
 
 POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+# Files handed to a worker at a time: few enough that when one core is slowed by other work
+# the other takes over the rest, rather than idle while a long last batch finishes (with a
+# quarter of a library per batch, wall time was 3-9% above the two cores' CPU time over
+# two; with 64 it is 2-3%). The batches' traffic is small next to the work.
+POOL_BATCH = 64
 
 
-def _lint_one(job: tuple[str, Settings, str]) -> FileReport:
-    name, settings, stdin_name = job
-    return lint_path(name, settings, stdin_name=stdin_name)
-
-
-def _lint_in_worker(job: tuple[str, Settings, str]) -> FileReport:
-    """`_lint_one` in a worker process: a clean file's text is not sent back, since it is
+def _lint_in_worker(name: str, settings: Settings, stdin_name: str) -> FileReport:
+    """`lint_path` in a worker process: a clean file's text is not sent back, since it is
     only ever shown under a diagnostic (most files of a library have none)."""
-    report = _lint_one(job)
+    report = lint_path(name, settings, stdin_name=stdin_name)
     if not report.diagnostics:
         report.text = None
     return report
@@ -280,11 +280,13 @@ def lint_many(
     names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
 ) -> list[FileReport]:
     """`lint_path` over many files, in worker processes when there are many; same order."""
-    work = [(name, settings, stdin_name) for name in names]
     if jobs <= 1 or len(names) < POOL_MIN_FILES or "-" in names:
-        return [_lint_one(job) for job in work]
+        return [lint_path(name, settings, stdin_name=stdin_name) for name in names]
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
     workers = min(jobs, len(names))
+    batch = max(1, min(POOL_BATCH, len(names) // (workers * 4)))
+    work = partial(_lint_in_worker, settings=settings, stdin_name=stdin_name)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_lint_in_worker, work, chunksize=max(1, len(work) // (workers * 4))))
+        return list(pool.map(work, names, chunksize=batch))
