@@ -41,7 +41,9 @@ class Directive:
 
 def directives(text: str, file: str) -> dict[int, Directive]:
     """The `# noqa` directives of one file's text, by line."""
-    found = {}
+    found: dict[int, Directive] = {}
+    if _DIRECTIVE.search(text) is None:
+        return found  # most files have none: no need to find their comments
     for line, comment in comments(text).items():
         match = _DIRECTIVE.search(comment.text)
         if match is None:
