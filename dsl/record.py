@@ -19,14 +19,16 @@ shared, so they are `guarded`: an assignment to one raises `FrozenInstanceError`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
 
 def _values(self: Any) -> tuple[Any, ...]:
-    return tuple([getattr(self, name) for name in self.__record_fields__])
+    return self.__record_values__(self)  # type: ignore[no-any-return]
 
 
 def _eq(self: Any, other: object) -> bool:
@@ -44,6 +46,17 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """Every field's value in one call, as a tuple: what equality, hashing and `replace`
+    read. (`attrgetter` of one name gives the bare value, and of none is refused.)"""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        get = attrgetter(names[0])
+        return lambda value: (get(value),)
+    return lambda value: ()
+
+
 @dataclass_transform(frozen_default=True)
 def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
     """Make `cls` a record: a slotted dataclass with the shared equality, hash and repr.
@@ -57,7 +70,10 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
         cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
         cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
         made: Any = dataclass(slots=True, eq=False, repr=False, frozen=guarded)(cls)
-        made.__record_fields__ = tuple(field.name for field in fields(made))
+        names = tuple(field.name for field in fields(made))
+        made.__record_fields__ = names
+        made.__record_index__ = {name: index for index, name in enumerate(names)}
+        made.__record_values__ = staticmethod(_getter(names))
         return made  # type: ignore[no-any-return]
 
     return make if cls is None else make(cls)
@@ -66,12 +82,10 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
 def replace(value: T, **changes: Any) -> T:
     """A copy of the record `value` with `changes` (field name -> new value)."""
     cls: Any = value.__class__
-    unknown = changes.keys() - set(cls.__record_fields__)
-    if unknown:
-        raise TypeError(f"{cls.__qualname__} has no field {', '.join(sorted(unknown))}")
-    return cls(  # type: ignore[no-any-return]
-        *[
-            changes[name] if name in changes else getattr(value, name)
-            for name in cls.__record_fields__
-        ]
-    )
+    values = list(cls.__record_values__(value))
+    index = cls.__record_index__
+    for name, new in changes.items():
+        if name not in index:
+            raise TypeError(f"{cls.__qualname__} has no field {name}")
+        values[index[name]] = new
+    return cls(*values)  # type: ignore[no-any-return]

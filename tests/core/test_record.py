@@ -62,3 +62,19 @@ def test_record_replace_copies_with_changes_and_refuses_unknown_fields() -> None
     assert moved == n.Span("a.prog", 4, 1, 4, 6) and SPAN.line == 1
     with pytest.raises(TypeError, match="no field colour"):
         replace(SPAN, colour="red")
+
+
+def test_records_of_one_field_and_of_none() -> None:
+    from dsl.record import record, replace
+
+    @record
+    class Mark:
+        pass
+
+    @record
+    class Name:
+        text: str
+
+    assert Mark() == Mark() and hash(Mark()) == hash(()) and repr(Mark()).endswith(".Mark()")
+    assert Name("a") == Name("a") != Name("b") and hash(Name("a")) == hash(("a",))
+    assert replace(Name("a"), text="b") == Name("b") and replace(Mark()) == Mark()
