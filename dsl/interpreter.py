@@ -110,37 +110,54 @@ class _Run:
         self.applied = 0
 
     def step(
-        self, op: str, node: nodes.Statement, text: str | None = None, **extra: object
+        self,
+        op: str,
+        node: nodes.Statement,
+        text: str | None = None,
+        *,
+        test: str | None = None,
+        note: str | None = None,
+        replaced: Tweak | None = None,
+        missed: bool = False,
+        removed: tuple[Tweak, ...] = (),
+        in_try: bool = False,
     ) -> Step:
         state = self.state
         base = state.base
         if state is not self.driven[0]:  # a retest or a note leaves the drive as it was
             values = drive(
                 base[1] if base else None,
-                ((t.effect, t.intensity) for t in state.tweaks),
+                [(t.effect, t.intensity) for t in state.tweaks],
                 state.disadvantaged,
             )
             self.driven = (
                 state,
                 values,
                 tuple(favorable_now(values, self.checked.favorable)),
-                tuple(m.name for m, _ in state.disadvantaged),
+                tuple([m.name for m, _ in state.disadvantaged]),
             )
         _, values, favorable, disadvantaged = self.driven
         self.count += 1
+        # Positional: a step is made for every line of a trace, and Step has 18 fields.
         return Step(
-            n=self.count,
-            op=op,
-            node=node,
-            phase=self.phase,
-            label=text,
-            base=base[0] if base else None,
-            tweaks=state.tweaks,
-            disadvantaged=disadvantaged,
-            drive=values,
-            favorable=favorable,
-            advantage=len(favorable),
-            **extra,  # type: ignore[arg-type]
+            self.count,
+            op,
+            node,
+            self.phase,
+            text,
+            base[0] if base else None,
+            state.tweaks,
+            disadvantaged,
+            values,
+            favorable,
+            len(favorable),
+            test,
+            None,
+            note,
+            replaced,
+            missed,
+            removed,
+            in_try,
         )
 
     def retest(self, node: nodes.Statement, test: str | None, *, in_try: bool = False) -> Step:
