@@ -107,14 +107,22 @@ class Indenting(Protocol):
 class _Lexing:
     """What the lexer needs in one parser state: its scanners, what it ignores, keywords."""
 
-    __slots__ = ("ignore", "ignore_inline", "keywords", "newline", "scanners")
+    __slots__ = ("ignore", "ignore_inline", "keywords", "match", "newline", "scanners")
 
     def __init__(self, stored: dict[str, Any]) -> None:
         self.scanners = tuple(re.compile(pattern, flags) for pattern, flags in stored["scanners"])
+        self.match = self.scanners[0].match if len(self.scanners) == 1 else self._first_match
         self.ignore = frozenset(stored["ignore"])
         self.newline = frozenset(stored["newline"])
         self.ignore_inline = self.ignore - self.newline  # ignored, and never a line end
         self.keywords: dict[str, dict[str, str]] = stored["keywords"]
+
+    def _first_match(self, text: str, pos: int) -> re.Match[str] | None:
+        for scanner in self.scanners:
+            match = scanner.match(text, pos)
+            if match is not None:
+                return match
+        return None
 
 
 class Runner:
@@ -183,11 +191,8 @@ class Runner:
         while True:
             if pos < size:
                 lexing = lexing_of.get(states[-1]) or self._lexing_for(states[-1])
-                for scanner in lexing.scanners:
-                    match = scanner.match(text, pos)
-                    if match is not None:
-                        break
-                else:
+                match = lexing.match(text, pos)
+                if match is None:
                     raise Unsure("no terminal matches here")
                 type_ = match.lastgroup
                 stop = match.end()

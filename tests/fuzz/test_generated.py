@@ -3,6 +3,7 @@ formatted text gives the same trace; the parser's two loops build the same tree.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
@@ -67,3 +68,21 @@ def test_the_lean_loop_never_accepts_what_lark_refuses(text: str) -> None:
         assert via_runner == via_lark
     else:
         assert not isinstance(via_runner, tuple), f"Lark raised {via_lark.__name__}"
+
+
+def test_a_state_with_several_scanners_tries_them_in_order() -> None:
+    """Lark splits a state's terminals over several scanners when there are many; the lean
+    loop tries them in order, as Lark does (here, one that never matches comes first)."""
+    import copy
+
+    from dsl import lalr
+
+    tables, builder, runner = parser._parser()
+    assert runner is not None
+    split = copy.deepcopy(tables.runner)
+    for lexing in split["lexings"]:
+        lexing["scanners"].insert(0, ["(?!)", 0])
+    text = (Path(__file__).parents[2] / "examples" / "golfer.prog").read_text(encoding="utf-8")
+    split_runner = lalr.Runner(split, builder, runner.indenter)
+    builder.reset("golfer.prog")
+    assert split_runner.parse(text) == runner.parse(text)
