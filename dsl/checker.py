@@ -96,12 +96,13 @@ def check(
         else ctx.vocabulary.muscles[DEFAULT_TARGET[1]].favorable
     )
     includes: list[str] = []
-    base = Path(program.file).parent if program.file != "<stdin>" else Path(".")
-    root = root if root is not None else base
-    stack = [_real(Path(program.file))] if program.file != "<stdin>" else []
+    stdin = program.file == "<stdin>"
+    base = os.path.dirname(program.file) if not stdin else ""  # "": the current folder
+    inside = _real_folder(os.path.join(os.getcwd(), root if root is not None else base))
+    stack = [_real(program.file)] if not stdin else []
     for statement in program.statements:
         if isinstance(statement, n.Include):
-            _include(statement, base, root, stack, ctx, includes)
+            _include(statement, base, inside, stack, ctx, includes)
     _collect_defines(program.statements, ctx)
 
     define_bodies = {
@@ -270,7 +271,7 @@ def _sport(statement: n.SportLine, ctx: _Context) -> None:
 # --- includes and defines ------------------------------------------------------------
 
 
-def _real(path: Path) -> Path:
+def _real(path: str) -> str:
     """`os.path.realpath(path)`, with the folder resolved once per process.
 
     A clinic's programs sit in a few folders, and resolving every folder of every path
@@ -278,16 +279,16 @@ def _real(path: Path) -> Path:
     looked at each time, so a program or library that is itself a symlink is still
     followed; a folder whose symlinks change while prog runs is not seen again.
     """
-    folder, name = os.path.split(os.fspath(path))
+    folder, name = os.path.split(path)
     if name in ("", ".", ".."):
-        return Path(os.path.realpath(path))
+        return os.path.realpath(path)
     joined = os.path.join(_real_folder(os.path.join(os.getcwd(), folder)), name)
     try:
         if stat.S_ISLNK(os.lstat(joined).st_mode):
-            return Path(os.path.realpath(joined))
+            return os.path.realpath(joined)
     except OSError:
         pass  # not there (yet): realpath would leave the name as it is, too
-    return Path(joined)
+    return joined
 
 
 @lru_cache(maxsize=256)
@@ -295,14 +296,22 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+def _inside(path: str, folder: str) -> bool:
+    """Whether the real path `path` is in the real folder `folder` (or is that folder)."""
+    return path == folder or path.startswith(os.path.join(folder, ""))
+
+
 def _include(
     statement: n.Include,
-    base: Path,
-    root: Path,
-    stack: list[Path],
+    base: str,
+    inside: str,
+    stack: list[str],
     ctx: _Context,
     includes: list[str],
 ) -> None:
+    """Bring in the defines of the file `statement` names, relative to the folder `base`,
+    if its real path is in the real folder `inside` and it is not already being included
+    (`stack`: the real paths of the files including it)."""
     raw = statement.path
     span = statement.path_span
     if not raw or os.path.isabs(raw) or raw.startswith(("/", "\\")) or ":" in raw:
@@ -315,9 +324,9 @@ def _include(
             )
         )
         return
-    target = base / raw
+    target = os.path.join(base, raw)
     real = _real(target)
-    if not real.is_relative_to(_real_folder(os.path.join(os.getcwd(), root))):
+    if not _inside(real, inside):
         ctx.report(
             make(
                 "P005",
@@ -328,20 +337,20 @@ def _include(
         )
         return
     if real in stack:
-        chain = " → ".join(p.name for p in [*stack[stack.index(real) :], real])
+        chain = " → ".join(os.path.basename(p) for p in [*stack[stack.index(real) :], real])
         ctx.report(make("P005", f"include cycle: {chain}", span))
         return
     if len(stack) > MAX_INCLUDE_DEPTH:
         ctx.report(make("P005", f"includes nested deeper than {MAX_INCLUDE_DEPTH}", span))
         return
-    display = os.path.normpath(str(target))
+    display = os.path.normpath(target)
     if display in includes:
         return  # already brought in through another include
     try:
-        source, problems = read_path(str(target))
+        source, problems = read_path(target)
     except Unreadable as error:
         ctx.report(
-            make("P005", f"cannot include `{raw}`: {error}".replace(str(target) + ": ", ""), span)
+            make("P005", f"cannot include `{raw}`: {error}".replace(target + ": ", ""), span)
         )
         return
     includes.append(display)
@@ -353,7 +362,7 @@ def _include(
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):
-            _include(child, target.parent, root, [*stack, real], ctx, includes)
+            _include(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
         elif isinstance(child, n.Define):
             _add_define(child, ctx)
         elif not isinstance(child, n.CONTEXT):

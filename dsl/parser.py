@@ -151,8 +151,9 @@ class _AstBuilder:
 
     def _stmt_span(self, first: Any, last: Any) -> n.Span:
         """From the first token to the end of `last`: a token, or a node with a span."""
-        if isinstance(last, str):  # a token
-            return n.Span(self.file, first.line, first.column, last.end_line, last.end_column)
+        if isinstance(last, str):  # a token: the lean loop's or Lark's
+            token: Any = last
+            return n.Span(self.file, first.line, first.column, token.end_line, token.end_column)
         end = last.span
         return n.Span(self.file, first.line, first.column, end.end_line, end.end_col)
 
