@@ -36,9 +36,8 @@ def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None
     if name == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return decode(data, stdin_name, None)
-    path = Path(name)
     try:
-        with path.open("rb") as handle:
+        with open(name, "rb") as handle:
             # Ask for what the file holds, not for the limit: a read of MAX_BYTES + 1 makes
             # a 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
             expected = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
@@ -47,7 +46,7 @@ def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None
                 data += handle.read(MAX_BYTES + 1 - len(data))
     except OSError as error:
         raise Unreadable(f"{name}: {error.strerror or error}") from None
-    return decode(data, name, path)
+    return decode(data, name, Path(name))
 
 
 def decode(data: bytes, name: str, path: Path | None) -> tuple[Source | None, list[Diagnostic]]:
