@@ -449,12 +449,13 @@ def _pivot(node: n.Pivot, ctx: _Context) -> ops.Op | None:
 
 
 def _sport_word(
-    word: n.Word, kind: str, ctx: _Context, unknown: list[str] | None = None
+    word: n.Word, kind: str, ctx: _Context, unknown: Callable[[], list[str]] | None = None
 ) -> tuple[str, str] | None:
     """Resolve a sport's phase or direction, qualified or not, to (sport, name).
 
-    On failure it reports why (P002, P003 or P004) and returns None. `unknown` lists the
-    words to suggest when the word is nobody's.
+    On failure it reports why (P002, P003 or P004) and returns None. `unknown` gives the
+    words to suggest when the word is nobody's (asked only then: a list costs a look
+    through every driver).
     """
     vocabulary = ctx.vocabulary
     owners = vocabulary.sport_of_phase if kind == "phase" else vocabulary.sport_of_direction
@@ -489,18 +490,20 @@ def _sport_word(
     if candidates:
         ctx.report(_not_on(word.text, candidates[0], word.span))
         return None
-    if unknown is None:
-        unknown = [
+    if unknown is not None:
+        suggested = unknown()
+    else:
+        suggested = [
             f"{sport}.{name}" for sport in ctx.sports for name in vocabulary.sports[sport].phases
         ]
-    hint = None if unknown or kind != "phase" else "add a `sport` line to use its phases"
+    hint = None if suggested or kind != "phase" else "add a `sport` line to use its phases"
     ctx.report(
         unknown_word(
             "P002",
             f"sport {kind}" if kind == "phase" else kind,
             word.text,
             word.span,
-            unknown,
+            suggested,
             hint=hint,
         )
     )
@@ -541,26 +544,31 @@ def _driver(node: n.Driver, ctx: _Context) -> ops.AddTweak | None:
     if owner is not None and owner not in ctx.sports:
         ctx.report(_not_on(limb, owner, node.limb.span))
         return None
-    usable = [
-        d
-        for d in vocabulary.directions_for(limb)
-        if "." not in d or d.partition(".")[0] in ctx.sports
-    ]
+
+    def directions() -> list[str]:
+        """The directions this limb can drive with the sports on: only for a message."""
+        return [
+            d
+            for d in vocabulary.directions_for(limb)
+            if "." not in d or d.partition(".")[0] in ctx.sports
+        ]
+
     handed = "right"
     if "." in direction or direction not in CORE_DIRECTIONS:
-        found = _sport_word(node.direction, "direction", ctx, unknown=usable)
+        found = _sport_word(node.direction, "direction", ctx, unknown=directions)
         if found is None:
             return None
         sport, name = found
         direction, handed = f"{sport}.{name}", ctx.sports[sport]
     effect = vocabulary.driver_effect(limb, direction, left_target=ctx.left, handed=handed)
     if effect is None:
+        drives = directions()
         ctx.report(
             make(
                 "P002",
                 f"`{limb}` cannot drive `{direction}`",
                 node.direction.span,
-                hint=f"{limb} drives: " + ", ".join(usable) if usable else None,
+                hint=f"{limb} drives: " + ", ".join(drives) if drives else None,
             )
         )
         return None
