@@ -200,21 +200,19 @@ class TestInclude:
         main = self.write(root, "main.prog", f'include "{path}"\n')
         assert [d.code for d in load_path(str(main)).diagnostics] == ["P005"]
 
-    def test_symlink_escape(self, tmp_path):
-        root = tmp_path / "root"
-        self.write(tmp_path, "outside.prog", "define x:\n    pivot frontal\n")
-        root.mkdir()
-        (root / "link.prog").symlink_to(tmp_path / "outside.prog")
-        main = self.write(root, "main.prog", 'include "link.prog"\n')
-        found = load_path(str(main)).diagnostics
-        assert [d.code for d in found] == ["P005"] and "outside" in found[0].message
-
-    def test_symlinked_folder_escape(self, tmp_path):
+    @pytest.mark.parametrize(
+        ("link", "to", "include"),
+        [
+            ("link.prog", "elsewhere/x.prog", "link.prog"),  # a symlinked file
+            ("lib", "elsewhere", "lib/x.prog"),  # a symlinked folder
+        ],
+    )
+    def test_symlink_escape(self, tmp_path, link, to, include):
         root = tmp_path / "root"
         self.write(tmp_path, "elsewhere/x.prog", "define x:\n    pivot frontal\n")
         root.mkdir()
-        (root / "lib").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-        main = self.write(root, "main.prog", 'include "lib/x.prog"\n')
+        (root / link).symlink_to(tmp_path / to)
+        main = self.write(root, "main.prog", f'include "{include}"\n')
         found = load_path(str(main)).diagnostics
         assert [d.code for d in found] == ["P005"] and "outside" in found[0].message
 
