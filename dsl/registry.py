@@ -39,7 +39,7 @@ class PluginReport:
     sports: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)  # one registry is one set of loaded plugins: compared by identity
 class Registry:
     vocabulary: Vocabulary
     rules: list[tuple[Rule, str]] = field(default_factory=list)  # (rule, plugin name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dsl import interpreter
@@ -153,6 +154,13 @@ def _read(name: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8)
+def _enabled_rules(registry: Registry, settings: Settings) -> tuple[LintRule, ...]:
+    """The rules `settings` turn on in every file: picked once per registry and settings,
+    not once per file of a library (a registry is not changed once built)."""
+    return tuple(rule for rule in lint_rules(registry) if settings.enabled(rule.code))
+
+
 def lint_loaded(
     loaded: Loaded, settings: Settings | None = None, registry: Registry | None = None
 ) -> list[Diagnostic]:
@@ -160,7 +168,9 @@ def lint_loaded(
     settings = settings or Settings()
     registry = registry or installed()
     name = loaded.source.name if loaded.source is not None else STDIN_NAME
-    rules = [rule for rule in lint_rules(registry) if settings.enabled(rule.code, name)]
+    rules = _enabled_rules(registry, settings)
+    if settings.per_file_ignores:
+        rules = tuple(rule for rule in rules if settings.enabled(rule.code, name))
     found = [*loaded.diagnostics, *run_rules(loaded, rules)]
     if loaded.source is not None:
         noqa = Noqa(name, loaded.source.text, _read)
