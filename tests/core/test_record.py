@@ -3,7 +3,9 @@ equality by class and fields, hashing, repr, `replace`, and no stray attributes.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 
 import pytest
 
@@ -52,7 +54,11 @@ def test_plugin_values_refuse_assignment_at_run_time() -> None:
     phase = Phase("backswing", Handed.same(Effect(transverse=2)))
     with pytest.raises(dataclasses.FrozenInstanceError):
         phase.name = "downswing"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del phase.name  # type: ignore[misc]
     assert phase == Phase("backswing", Handed.same(Effect(transverse=2)))
+    assert copy.deepcopy(phase) == phase == pickle.loads(pickle.dumps(phase))
+    assert dataclasses.replace(phase, name="downswing").name == "downswing"
 
 
 def test_record_replace_copies_with_changes_and_refuses_unknown_fields() -> None:
