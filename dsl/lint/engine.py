@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from dsl import interpreter
@@ -293,7 +293,6 @@ def lint_many(
     if jobs <= 1 or len(names) < POOL_MIN_FILES or "-" in names:
         return [lint_path(name, settings, stdin_name=stdin_name) for name in names]
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     workers = min(jobs, len(names))
     batch = max(1, min(POOL_BATCH, len(names) // (workers * 4)))
