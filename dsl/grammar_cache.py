@@ -40,8 +40,11 @@ class Tables:
         self.grammar = grammar
         self.options = options
         self.postlex = postlex
-        self.path = _path(grammar, options)
-        stored = _read(self.path, self._identity()) if self.path is not None else None
+        # What the tables were built from, as JSON: it names the file and is checked
+        # against what the file says it was built from.
+        self.identity = json.dumps([FORMAT, grammar, sorted(options.items())])
+        self.path = _path(self.identity)
+        stored = _read(self.path, self.identity) if self.path is not None else None
         if stored is None:
             stored = self._build()
         self.runner: dict[str, Any] | None = stored["runner"]
@@ -66,9 +69,6 @@ class Tables:
         data, memo = json.loads(self._stored["lark"], object_pairs_hook=_int_keys)
         return lark.Lark._load_from_dict(data, memo, transformer=transformer, postlex=self.postlex)
 
-    def _identity(self) -> list[Any]:
-        return [FORMAT, self.grammar, sorted(self.options.items())]
-
     def _build(self) -> dict[str, Any]:
         """Build the tables with Lark and keep them, in this object and in the cache."""
         import lark
@@ -86,7 +86,7 @@ class Tables:
             if name not in _LOAD_ALLOWED_OPTIONS
         }
         stored = {
-            "identity": self._identity(),
+            "identity": json.loads(self.identity),
             "lark_version": lark.__version__,
             "runner": lalr_tables.extract(built),
             "lark": json.dumps([data, memo]),
@@ -108,14 +108,13 @@ def cache_folder() -> Path | None:
     return Path(base) / "prog"
 
 
-def _path(grammar: str, options: dict[str, Any]) -> Path | None:
+def _path(identity: str) -> Path | None:
     """The file for these tables. The name only spreads grammars over files; what is in
-    the file is checked against the grammar text itself before it is used."""
+    the file is checked against the whole identity before it is used."""
     folder = cache_folder()
     if folder is None:
         return None
-    described = json.dumps([FORMAT, grammar, sorted(options.items())]).encode("utf-8")
-    return folder / f"grammar-{zlib.crc32(described):08x}.json"
+    return folder / f"grammar-{zlib.crc32(identity.encode('utf-8')):08x}.json"
 
 
 def _private(stat: os.stat_result) -> bool:
@@ -124,7 +123,7 @@ def _private(stat: os.stat_result) -> bool:
     return mine and not stat.st_mode & 0o022
 
 
-def _read(path: Path, identity: list[Any]) -> dict[str, Any] | None:
+def _read(path: Path, identity: str) -> dict[str, Any] | None:
     try:
         if not _private(os.stat(path.parent)):
             return None
@@ -135,7 +134,7 @@ def _read(path: Path, identity: list[Any]) -> dict[str, Any] | None:
             stored = json.loads(handle.read())
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.get("identity") != json.loads(json.dumps(identity)):
+    if not isinstance(stored, dict) or json.dumps(stored.get("identity")) != identity:
         return None
     if not isinstance(stored.get("lark"), str) or not isinstance(stored.get("lark_version"), str):
         return None

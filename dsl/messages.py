@@ -48,9 +48,9 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
         (f"{d.code} {d.severity}", severity),
         (f": {d.message}\n", ""),
     ]
+    gutter = " " * len(str(span.line))
     source = sources.line(span.file, span.line)
     if source is not None:
-        gutter = " " * len(str(span.line))
         shown = source.replace("\t", " ")
         width = (
             (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
@@ -66,7 +66,7 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
         ]
     if d.hint:
         out += [
-            (f"{' ' * len(str(span.line))} = ", "blue"),
+            (f"{gutter} = ", "blue"),
             ("help: ", "bold"),
             (f"{d.hint}\n", ""),
         ]

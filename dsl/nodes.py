@@ -1,6 +1,6 @@
-"""The AST: small frozen dataclasses, each with the `Span` of source text it came from.
+"""The AST: small immutable records, each with the `Span` of source text it came from.
 
-The parser builds these from Lark's tokens; nothing downstream re-reads source text or sees
+The parser builds these from its tokens; nothing downstream re-reads source text or sees
 a Lark object. Words are lower-cased here, so every later stage compares plain strings.
 """
 
