@@ -40,7 +40,7 @@ class StepWords:
     that point (without the dose), `dose` the dose alone ("3 sets of 8", "10 times",
     "for 30 seconds"; "" when the program gives none), `test` the check's name at a retest,
     `outcome` its answer, `progress` "1 of 3" on a taper's steps, `why` the reason for a
-    change the patient may wonder about ("not better, so undone").
+    change the patient may wonder about ("the same, not better, so undone").
     """
 
     n: int
@@ -175,9 +175,8 @@ class Narrator:
 
     def _why(self, step: Step, progress: str) -> str:
         if step.op == "undo" and step.in_try:
-            answer = self.last_outcome or "unrecorded"
-            said = "not recorded" if answer == "unrecorded" else f"{answer}, not better"
-            return f"{said}, so undone"
+            said = {"worse": "worse", "same": "the same, not better"}
+            return f"{said.get(self.last_outcome or '', 'not recorded as better')}, so undone"
         if step.missed:
             return "nothing to change here"
         if step.in_try and step.op != "retest":

@@ -169,7 +169,7 @@ def test_an_alternative_not_better_is_undone_and_says_why():
     assert loaded.checked is not None
     words = program_words(loaded.checked, run(loaded.checked, ["better", "same", "better"]))
     undo = next(w for w in words if w.op == "undo")
-    assert undo.why == "same, not better, so undone"
+    assert undo.why == "the same, not better, so undone"
     assert "closer in" not in undo.instruction
     kept = words[-1]
     assert "Place your right foot a little further forward." in kept.movement
