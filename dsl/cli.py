@@ -192,3 +192,18 @@ def vocab(sport: str | None, as_json: bool) -> None:
     from dsl.commands import vocab_command
 
     sys.exit(vocab_command(sport, as_json))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--session", metavar="LOG.jsonl", help="Make it from this `prog step` session.")
+@click.option("-o", "--output", metavar="OUT.html|OUT.pdf", help="Where to write it.")
+def handout(file: str, session: str | None, output: str | None) -> None:
+    """The patient's printable A4 handout of FILE: HTML, or PDF with `prog[pdf]`.
+
+    Without -o it is FILE's name with .html, in the current folder, never over an existing
+    file. With --session it is the home program that came out of that session.
+    """
+    from dsl.handout_command import handout_command
+
+    sys.exit(handout_command(file, session, output))
