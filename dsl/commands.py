@@ -43,14 +43,23 @@ def errors_of(loaded: Loaded) -> list[Diagnostic]:
     return [d for d in loaded.diagnostics if d.severity == ERROR]
 
 
-def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
-    loaded = load_or_fail(file)
+def load_runnable(name: str) -> tuple[Loaded | None, int]:
+    """A program ready to run: (loaded, 0); or (None, exit code) once an unreadable file or
+    the program's errors have been reported on stderr."""
+    loaded = load_or_fail(name)
     if loaded is None:
-        return EXIT_FAILURE
+        return None, EXIT_FAILURE
     errors = errors_of(loaded)
-    if errors or loaded.checked is None:
+    if errors or loaded.checked is None or loaded.source is None:
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
-        return EXIT_FINDINGS
+        return None, EXIT_FINDINGS
+    return loaded, EXIT_CLEAN
+
+
+def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None:
+        return code
     from dsl.outputs.words import program_words
 
     checked = loaded.checked

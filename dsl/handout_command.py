@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, errors_of, load_or_fail
-from dsl.commands import sources_for as _sources
+from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
 
 SUFFIXES = (".html", ".htm", ".pdf")
 
@@ -31,8 +30,6 @@ def output_path(file: str, output: str | None) -> tuple[Path, bool]:
 
 def handout_command(file: str, session: str | None, output: str | None) -> int:
     """Make the handout of `file` (from the session in `session`, if given)."""
-    from dsl import messages
-
     path, replace = output_path(file, output)
     if path.suffix.lower() not in SUFFIXES:
         _say(f"{path} must end in .html or .pdf (the handout is a web page or a PDF)")
@@ -40,13 +37,9 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
     if path.exists() and not replace:
         _say(f"{path} exists already; name the file to write with -o (it is then replaced)")
         return EXIT_FAILURE
-    loaded = load_or_fail(file)
-    if loaded is None:
-        return EXIT_FAILURE
-    errors = errors_of(loaded)
-    if errors or loaded.checked is None or loaded.source is None:
-        messages.diagnostics(errors, _sources(loaded), stderr=True)
-        return EXIT_FINDINGS
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None or loaded.source is None:
+        return code
     from dsl.api import run
     from dsl.outputs.handout import HandoutError, build, render_html, write_pdf
 
