@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
+from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, load_runnable
 
 SUFFIXES = (".html", ".htm", ".pdf")
 
@@ -55,7 +55,11 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
             return EXIT_FAILURE
     else:
         steps = list(run(checked))
-    html = render_html(build(checked, steps, recorded))
+    handout = build(checked, steps, recorded)
+    if not handout.sections:
+        _say(f"{file} has no movement statement: there is nothing to hand out")
+        return EXIT_FINDINGS
+    html = render_html(handout)
     try:
         if path.suffix.lower() == ".pdf":
             write_pdf(html, str(path))

@@ -101,7 +101,11 @@ def test_bad_requests_get_one_line_and_exit_2(tmp_path):
     (tmp_path / "bad.prog").write_text("pivot sideways\n", encoding="utf-8")
     bad = prog("handout", "bad.prog", "-o", "x.html", cwd=tmp_path)
     assert bad.returncode == 1 and "P002" in bad.stderr
-    for done in (wrong, missing, bad):
+    (tmp_path / "empty.prog").write_text("# nothing yet\n", encoding="utf-8")
+    empty = prog("handout", "empty.prog", "-o", "x.html", cwd=tmp_path)
+    assert empty.returncode == 1
+    assert "empty.prog has no movement statement: there is nothing to hand out" in empty.stderr
+    for done in (wrong, missing, bad, empty):
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.html").exists()
 
