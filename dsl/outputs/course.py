@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -22,8 +23,11 @@ from typing import Any
 from dsl.api import run
 from dsl.checker import Checked
 from dsl.interpreter import Step
-from dsl.nodes import Dose, Function, Pivot
+from dsl.nodes import Disadvantage, Dose, Function, Pivot
 from dsl.session_log import Recorded
+
+# The patient's words for every step of a run, in order (one string per step).
+Wording = Callable[[Checked, list[Step]], list[str]]
 
 # Steps that do not give the patient a new prescription. An `undo` inside a `try` goes
 # back to the exercise before the alternative; an `undo` statement is a change of its own.
@@ -35,7 +39,9 @@ class Moment:
     """One step as the exporters see it."""
 
     step: Step
+    instruction: str  # the step's plain words for the patient
     dose: Dose | None  # the dose of the base movement in force
+    held_back: tuple[str, ...]  # disadvantaged motions as written: `adduction reverse`
     exercise: bool  # the patient has a new prescription to carry out at this step
     answered: bool  # a retest the session answered (always False without a session)
     at: str | None  # when the session dealt with this step
@@ -57,7 +63,9 @@ class Course:
         return self.checked.program.file
 
 
-def course(checked: Checked, fingerprint: dict[str, Any], session: Recorded | None) -> Course:
+def course(
+    checked: Checked, fingerprint: dict[str, Any], session: Recorded | None, wording: Wording
+) -> Course:
     """Run `checked` (with the session's answers, if any) and annotate every step.
 
     `fingerprint` is `session_log.fingerprint` of the program: the hashes that identify it.
@@ -67,13 +75,17 @@ def course(checked: Checked, fingerprint: dict[str, Any], session: Recorded | No
     times = session.times if session else {}
     steps = list(run(checked, answers))
     taken_off = _taken_off(steps, answered)
+    instructions = wording(checked, steps)
     moments: list[Moment] = []
     dose: Dose | None = None
+    reverse: dict[str, bool] = {}
     in_force: int | None = None
     before_alternative: int | None = None
-    for step in steps:
+    for step, instruction in zip(steps, instructions, strict=True):
         if isinstance(step.node, Pivot | Function):
             dose = step.node.dose
+        if isinstance(step.node, Disadvantage) and step.op == "disadvantage":
+            reverse.update((motion.text, step.node.reverse) for motion in step.node.motions)
         exercise = _is_exercise(step)
         if exercise:
             if step.in_try and step.op != "undo":
@@ -84,7 +96,11 @@ def course(checked: Checked, fingerprint: dict[str, Any], session: Recorded | No
         moments.append(
             Moment(
                 step=step,
+                instruction=instruction,
                 dose=dose if step.base is not None else None,
+                held_back=tuple(
+                    f"{m} reverse" if reverse.get(m) else m for m in step.disadvantaged
+                ),
                 exercise=exercise,
                 answered=step.n in answered,
                 at=times.get(step.n),

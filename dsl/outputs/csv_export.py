@@ -10,14 +10,11 @@ written with two decimals. A cell of free text that a spreadsheet would take for
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
 from dsl.hip import PLANES
-from dsl.interpreter import Step
 from dsl.outputs.course import Course, Moment
-
-Wording = Callable[[Step], str]  # a step's plain words for the patient
 
 COLUMNS: tuple[str, ...] = (
     "n",
@@ -39,20 +36,20 @@ COLUMNS: tuple[str, ...] = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def rows(course: Course, wording: Wording) -> Iterator[dict[str, str]]:
+def rows(course: Course) -> Iterator[dict[str, str]]:
     """Each step of the course as a row: column name to cell text."""
     for moment in course.moments:
-        yield _row(moment, wording, course.file)
+        yield _row(moment, course.file)
 
 
-def write(course: Course, wording: Wording, stream: TextIO) -> None:
+def write(course: Course, stream: TextIO) -> None:
     """The header and every row, as CSV (RFC 4180: commas, quotes where needed, CRLF)."""
     writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(course, wording))
+    writer.writerows(rows(course))
 
 
-def _row(moment: Moment, wording: Wording, main_file: str) -> dict[str, str]:
+def _row(moment: Moment, main_file: str) -> dict[str, str]:
     step = moment.step
     span_file = step.node.span.file
     return {
@@ -61,7 +58,7 @@ def _row(moment: Moment, wording: Wording, main_file: str) -> dict[str, str]:
         "line": str(step.node.span.line),
         "op": step.op,
         "text": _safe(step.text),
-        "instruction": _safe(wording(step)),
+        "instruction": _safe(moment.instruction),
         "dose": moment.dose.text() if moment.dose is not None else "",
         **{plane: f"{value + 0.0:.2f}" for plane, value in zip(PLANES, step.drive, strict=True)},
         "favorable": " ".join(step.favorable),

@@ -12,15 +12,20 @@ import json
 import sys
 
 from dsl import session_log
-from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, errors_of, load_or_fail
-from dsl.commands import sources_for as _sources_for
+from dsl.checker import Checked
+from dsl.commands import (
+    EXIT_CLEAN,
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    errors_of,
+    load_or_fail,
+    sources_for,
+)
 from dsl.interpreter import Step
 from dsl.messages import diagnostics
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
 from dsl.session_log import LogError, Recorded
-
-FORMATS = ("fhir", "csv")
 
 
 def _fail(message: str) -> int:
@@ -41,7 +46,7 @@ def export_command(
         return EXIT_FAILURE
     errors = errors_of(loaded)
     if errors or loaded.checked is None or loaded.source is None:
-        diagnostics(errors, _sources_for(loaded), stderr=True)
+        diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
     checked = loaded.checked
     fingerprint = session_log.fingerprint(loaded.source, checked)
@@ -49,7 +54,7 @@ def export_command(
         recorded = _session(session, file, fingerprint) if session else None
     except LogError as error:
         return _fail(str(error))
-    made = course(checked, fingerprint, recorded)
+    made = course(checked, fingerprint, recorded, wording)
     text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.
     return _write(text, out, bom=fmt == "csv")
@@ -67,17 +72,17 @@ def _session(path: str, file: str, fingerprint: dict) -> Recorded:
     return recorded
 
 
-def wording(step: Step) -> str:
-    """A step's words for the patient."""
-    return step.text
+def wording(checked: Checked, steps: list[Step]) -> list[str]:
+    """Each step's words for the patient."""
+    return [step.text for step in steps]
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> str:
     if fmt == "fhir":
-        document = fhir.bundle(made, wording, subject)
+        document = fhir.bundle(made, subject)
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     buffer = io.StringIO(newline="")
-    csv_export.write(made, wording, buffer)
+    csv_export.write(made, buffer)
     return buffer.getvalue()
 
 

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
 from typing import Any
 
-from dsl.interpreter import Step
 from dsl.outputs.course import Course, Moment
 
 Json = dict[str, Any]
-Wording = Callable[[Step], str]  # a step's plain words for the patient
 
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -101,11 +98,10 @@ def subject_problem(subject: str) -> str | None:
     )
 
 
-def bundle(course: Course, wording: Wording, subject: str | None = None) -> Json:
+def bundle(course: Course, subject: str | None = None) -> Json:
     """The whole Bundle (type `collection`): CodeSystem, CarePlan, ServiceRequests and,
     from a session, Observations."""
-    make = _Maker(course, wording, subject)
-    return make.bundle()
+    return _Maker(course, subject).bundle()
 
 
 def code_system() -> Json:
@@ -138,9 +134,8 @@ def code_system() -> Json:
 class _Maker:
     """Builds the resources of one bundle; ids come from the course's identity."""
 
-    def __init__(self, course: Course, wording: Wording, subject: str | None) -> None:
+    def __init__(self, course: Course, subject: str | None) -> None:
         self.course = course
-        self.wording = wording
         self.subject: Json = {"reference": subject} if subject else NOT_GIVEN
         self.given = subject is not None
         self.patient = subject is not None and "Patient/" in subject  # can be the performer
@@ -230,7 +225,7 @@ class _Maker:
             "intent": "plan",
             "category": [PHYSICAL_ACTIVITY],
             "code": {"coding": [EXERCISE_THERAPY], "text": "Exercise therapy"},
-            "orderDetail": [{"text": part} for part in _prescription(step, moment)],
+            "orderDetail": [{"text": part} for part in _prescription(moment)],
         }
         dose = moment.dose
         if dose is not None and dose.reps is not None:
@@ -259,7 +254,7 @@ class _Maker:
             notes.insert(0, _alternative_note(moment, self.course.moments))
         if notes:
             request["note"] = [{"text": text} for text in notes]
-        request["patientInstruction"] = self.wording(step)
+        request["patientInstruction"] = moment.instruction
         return request
 
     def body_site(self) -> Json:
@@ -300,9 +295,10 @@ def _prog_coding(code: str) -> Json:
     return {"system": PROG_CODES, "code": code, "display": CONCEPTS[code][0]}
 
 
-def _prescription(step: Step, moment: Moment) -> list[str]:
+def _prescription(moment: Moment) -> list[str]:
     """What is being done, in the program's own words: the base movement with its dose,
     each tweak (with its intensity while tapered) and each disadvantaged motion."""
+    step = moment.step
     parts: list[str] = []
     if step.base is not None:
         dose = f" {moment.dose.text()}" if moment.dose is not None else ""
@@ -310,7 +306,7 @@ def _prescription(step: Step, moment: Moment) -> list[str]:
     for tweak in step.tweaks:
         at = f" at {tweak.intensity}%" if tweak.intensity != 100 else ""
         parts.append(f"{tweak.kind} {tweak.name}{at}")
-    parts.extend(f"disadvantage {motion}" for motion in step.disadvantaged)
+    parts.extend(f"disadvantage {motion}" for motion in moment.held_back)
     return parts
 
 
