@@ -11,16 +11,8 @@ import io
 import json
 import sys
 
-from dsl import session_log
+from dsl import commands, session_log
 from dsl.checker import Checked
-from dsl.commands import (
-    EXIT_CLEAN,
-    EXIT_FAILURE,
-    EXIT_FINDINGS,
-    errors_of,
-    load_or_fail,
-    sources_for,
-)
 from dsl.interpreter import Step
 from dsl.messages import diagnostics
 from dsl.outputs import csv_export, fhir
@@ -30,7 +22,7 @@ from dsl.session_log import LogError, Recorded
 
 def _fail(message: str) -> int:
     print(f"prog: {message}", file=sys.stderr)
-    return EXIT_FAILURE
+    return commands.EXIT_FAILURE
 
 
 def export_command(
@@ -41,13 +33,13 @@ def export_command(
         return _fail("--subject is for --format fhir: a CSV names no patient")
     if subject is not None and (problem := fhir.subject_problem(subject)):
         return _fail(problem)
-    loaded = load_or_fail(file)
+    loaded = commands.load_or_fail(file)
     if loaded is None:
-        return EXIT_FAILURE
-    errors = errors_of(loaded)
+        return commands.EXIT_FAILURE
+    errors = commands.errors_of(loaded)
     if errors or loaded.checked is None or loaded.source is None:
-        diagnostics(errors, sources_for(loaded), stderr=True)
-        return EXIT_FINDINGS
+        diagnostics(errors, commands.sources_for(loaded), stderr=True)
+        return commands.EXIT_FINDINGS
     checked = loaded.checked
     fingerprint = session_log.fingerprint(loaded.source, checked)
     try:
@@ -93,10 +85,10 @@ def _write(text: str, out: str | None, *, bom: bool) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-        return EXIT_CLEAN
+        return commands.EXIT_CLEAN
     try:
         with open(out, "wb") as handle:
             handle.write((codecs.BOM_UTF8 if bom else b"") + data)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}")
-    return EXIT_CLEAN
+    return commands.EXIT_CLEAN
