@@ -201,3 +201,55 @@ def test_a_bundle_written_to_a_file_is_the_bundle_on_stdout(clinic):
     assert (done.exit_code, done.stdout) == (0, "")
     written = (clinic.folder / "golfer.fhir.json").read_text(encoding="utf-8")
     assert written == clinic.export("golfer.prog", "--format", "fhir").stdout
+
+
+SMALL = """\
+program "Small"
+target left glute-max
+note "warm up first"
+pivot frontal for 30s
+note "keep the knee over the toes"
+retest step-down
+pivot sagittal for 2m
+disadvantage adduction reverse
+retest
+"""
+
+
+def test_notes_durations_and_a_reversed_disadvantage(clinic, cli):
+    program = clinic.folder / "small.prog"
+    program.write_text(SMALL, encoding="utf-8")
+    done = cli("export", str(program), "--format", "fhir", "--subject", "Group/7")
+    assert done.exit_code == 0, done.stderr
+    bundle = json.loads(done.stdout)
+    Bundle.model_validate(bundle)
+    (plan,) = resources(bundle, "CarePlan")
+    assert plan["note"] == [{"text": "warm up first"}]
+    assert plan["description"] == "Exercise progression for the left glute-max"
+    frontal, sagittal, held = resources(bundle, "ServiceRequest")
+    assert frontal["note"] == [{"text": "keep the knee over the toes"}]
+    assert frontal["occurrenceTiming"] == {"repeat": {"duration": 30, "durationUnit": "s"}}
+    assert sagittal["occurrenceTiming"] == {"repeat": {"duration": 2, "durationUnit": "min"}}
+    assert "quantityQuantity" not in frontal
+    assert held["orderDetail"] == [
+        {"text": "pivot sagittal for 2m"},
+        {"text": "disadvantage adduction reverse"},
+    ]
+    for request in (frontal, sagittal, held):
+        assert request["subject"] == {"reference": "Group/7"}
+        assert "performer" not in request  # a group does not carry out an exercise
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "https://fhir.example.org/Patient/abc-1",
+        "urn:uuid:" + "0" * 8 + "-0000" * 3 + "-" + "0" * 12,
+    ],
+)
+def test_a_patient_given_as_a_url_is_the_subject_and_the_performer(clinic, subject):
+    bundle = exported(clinic, "golfer.prog", "--subject", subject)
+    for request in resources(bundle, "ServiceRequest"):
+        assert request["subject"] == {"reference": subject}
+    performers = [r.get("performer") for r in resources(bundle, "ServiceRequest")]
+    assert performers[0] == ([{"reference": subject}] if "Patient/" in subject else None)
