@@ -60,14 +60,7 @@ EXAM = {
         }
     ]
 }
-NOT_GIVEN = {  # a required subject that the caller did not give: said so, not made up
-    "extension": [
-        {
-            "url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
-            "valueCode": "not-asked",
-        }
-    ]
-}
+DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 
 # prog's own concepts: a retest and its outcomes have no standard code.
 CONCEPTS = {
@@ -136,7 +129,9 @@ class _Maker:
 
     def __init__(self, course: Course, subject: str | None) -> None:
         self.course = course
-        self.subject: Json = {"reference": subject} if subject else NOT_GIVEN
+        # A required subject the caller did not give: said to be absent, not made up.
+        not_given = {"extension": [{"url": DATA_ABSENT, "valueCode": "not-asked"}]}
+        self.subject: Json = {"reference": subject} if subject else not_given
         self.given = subject is not None
         self.patient = subject is not None and "Patient/" in subject  # can be the performer
         checked = course.checked
