@@ -98,7 +98,7 @@ def run(file: str, outcomes: str | None, as_json: bool) -> None:
 @click.option("-o", "--output", "out", metavar="OUT", help="Write to this file, not stdout.")
 def export(file: str, fmt: str, session: str | None, subject: str | None, out: str | None) -> None:
     """Export the prescription for other systems: FHIR or CSV."""
-    from dsl.outputs.export_command import export_command
+    from dsl.export_commands import export_command
 
     sys.exit(export_command(file, fmt.lower(), session, subject, out))
 
