@@ -88,3 +88,16 @@ def test_a_note_that_looks_like_a_formula_is_not_one(clinic, cli):
     rows = parsed(cli("export", str(program), "--format", "csv").stdout)
     assert rows[1]["note"] == "'=HYPERLINK(1)"
     assert float(rows[1]["frontal"]) == 3.0
+
+
+def test_steps_from_an_included_file_name_it(clinic, cli):
+    (clinic.folder / "lib.prog").write_text(
+        "define warm-up:\n    pivot sagittal x10\n", encoding="utf-8"
+    )
+    program = clinic.folder / "main.prog"
+    program.write_text('include "lib.prog"\nuse warm-up\nretest\n', encoding="utf-8")
+    rows = parsed(cli("export", str(program), "--format", "csv").stdout)
+    trace = clinic.trace("main.prog", [])
+    assert [row["file"] for row in rows] == [step.get("file", "") for step in trace["steps"]]
+    assert [(row["op"], row["line"]) for row in rows] == [("pivot", "2"), ("retest", "3")]
+    assert rows[0]["file"].endswith("lib.prog")

@@ -253,3 +253,16 @@ def test_a_patient_given_as_a_url_is_the_subject_and_the_performer(clinic, subje
         assert request["subject"] == {"reference": subject}
     performers = [r.get("performer") for r in resources(bundle, "ServiceRequest")]
     assert performers[0] == ([{"reference": subject}] if "Patient/" in subject else None)
+
+
+def test_a_changed_include_gives_other_ids(clinic, cli):
+    library = clinic.folder / "lib.prog"
+    library.write_text("define warm-up:\n    pivot sagittal x10\n", encoding="utf-8")
+    program = clinic.folder / "main.prog"
+    program.write_text('include "lib.prog"\nuse warm-up\nretest\n', encoding="utf-8")
+    before = json.loads(cli("export", str(program), "--format", "fhir").stdout)
+    library.write_text("define warm-up:\n    pivot sagittal x12\n", encoding="utf-8")
+    after = json.loads(cli("export", str(program), "--format", "fhir").stdout)
+    assert before["id"] != after["id"]
+    (request,) = resources(after, "ServiceRequest")
+    assert request["orderDetail"] == [{"text": "pivot sagittal x12"}]
