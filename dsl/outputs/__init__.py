@@ -1,1 +1,7 @@
-"""Patient and clinic outputs: plain words, the drive chart, the handout, FHIR and CSV exports."""
+"""Patient outputs: a program's steps in; plain words, the drive chart and handouts out.
+
+`words` says each step in plain English, `chart` draws the drive per plane (SVG and
+terminal blocks), `handout` makes the printable page; `fhir` and `csv_export` write the
+prescription for a clinic's system and for spreadsheets (from `course`, the steps as the
+exporters see them). Nothing here imports rich or click.
+"""
