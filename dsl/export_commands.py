@@ -12,8 +12,6 @@ import json
 import sys
 
 from dsl import commands, session_log
-from dsl.checker import Checked
-from dsl.interpreter import Step
 from dsl.messages import diagnostics
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
@@ -46,7 +44,7 @@ def export_command(
         recorded = _session(session, file, fingerprint) if session else None
     except LogError as error:
         return _fail(str(error))
-    made = course(checked, fingerprint, recorded, wording)
+    made = course(checked, fingerprint, recorded)
     text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.
     return _write(text, out, bom=fmt == "csv")
@@ -62,11 +60,6 @@ def _session(path: str, file: str, fingerprint: dict) -> Recorded:
             "file it includes differs), so its answers would be put on the wrong retests"
         )
     return recorded
-
-
-def wording(checked: Checked, steps: list[Step]) -> list[str]:
-    """Each step's words for the patient."""
-    return [step.text for step in steps]
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -24,10 +23,8 @@ from dsl.api import run
 from dsl.checker import Checked
 from dsl.interpreter import Step
 from dsl.nodes import Disadvantage, Dose, Function, Pivot
+from dsl.outputs.words import StepWords, program_words
 from dsl.session_log import Recorded
-
-# The patient's words for every step of a run, in order (one string per step).
-Wording = Callable[[Checked, list[Step]], list[str]]
 
 # Steps that do not give the patient a new prescription. An `undo` inside a `try` goes
 # back to the exercise before the alternative; an `undo` statement is a change of its own.
@@ -39,7 +36,7 @@ class Moment:
     """One step as the exporters see it."""
 
     step: Step
-    instruction: str  # the step's plain words for the patient
+    words: StepWords  # what the patient is told at this step, as `prog run` tells it
     dose: Dose | None  # the dose of the base movement in force
     held_back: tuple[str, ...]  # disadvantaged motions as written: `adduction reverse`
     exercise: bool  # the patient has a new prescription to carry out at this step
@@ -63,9 +60,7 @@ class Course:
         return self.checked.program.file
 
 
-def course(
-    checked: Checked, fingerprint: dict[str, Any], session: Recorded | None, wording: Wording
-) -> Course:
+def course(checked: Checked, fingerprint: dict[str, Any], session: Recorded | None) -> Course:
     """Run `checked` (with the session's answers, if any) and annotate every step.
 
     `fingerprint` is `session_log.fingerprint` of the program: the hashes that identify it.
@@ -75,13 +70,13 @@ def course(
     times = session.times if session else {}
     steps = list(run(checked, answers))
     taken_off = _taken_off(steps, answered)
-    instructions = wording(checked, steps)
+    said = program_words(checked, steps)
     moments: list[Moment] = []
     dose: Dose | None = None
     reverse: dict[str, bool] = {}
     in_force: int | None = None
     before_alternative: int | None = None
-    for step, instruction in zip(steps, instructions, strict=True):
+    for step, words in zip(steps, said, strict=True):
         if isinstance(step.node, Pivot | Function):
             dose = step.node.dose
         if isinstance(step.node, Disadvantage) and step.op == "disadvantage":
@@ -96,7 +91,7 @@ def course(
         moments.append(
             Moment(
                 step=step,
-                instruction=instruction,
+                words=words,
                 dose=dose if step.base is not None else None,
                 held_back=tuple(
                     f"{m} reverse" if reverse.get(m) else m for m in step.disadvantaged

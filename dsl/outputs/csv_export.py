@@ -31,6 +31,8 @@ COLUMNS: tuple[str, ...] = (
     "outcome",
     "note",
     "file",
+    "progress",
+    "why",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -58,8 +60,8 @@ def _row(moment: Moment, main_file: str) -> dict[str, str]:
         "line": str(step.node.span.line),
         "op": step.op,
         "text": _safe(step.text),
-        "instruction": _safe(moment.instruction),
-        "dose": moment.dose.text() if moment.dose is not None else "",
+        "instruction": _safe(moment.words.instruction),
+        "dose": moment.words.dose,
         **{plane: f"{value + 0.0:.2f}" for plane, value in zip(PLANES, step.drive, strict=True)},
         "favorable": " ".join(step.favorable),
         "advantage": str(step.advantage),
@@ -67,6 +69,8 @@ def _row(moment: Moment, main_file: str) -> dict[str, str]:
         "outcome": step.outcome or "",
         "note": _safe(step.note or ""),
         "file": "" if span_file == main_file else span_file,
+        "progress": moment.words.progress,
+        "why": moment.words.why,
     }
 
 

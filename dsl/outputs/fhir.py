@@ -249,7 +249,7 @@ class _Maker:
             notes.insert(0, _alternative_note(moment, self.course.moments))
         if notes:
             request["note"] = [{"text": text} for text in notes]
-        request["patientInstruction"] = moment.instruction
+        request["patientInstruction"] = moment.words.instruction
         return request
 
     def body_site(self) -> Json:

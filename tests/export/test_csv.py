@@ -14,7 +14,7 @@ from tests.export.conftest import GOLFER_ANSWERS, GOLFER_KEYS, LEFT_ANSWERS, LEF
 COLUMNS = [
     "n", "phase", "line", "op", "text", "instruction", "dose",
     "sagittal", "frontal", "transverse", "favorable", "advantage", "test", "outcome",
-    "note", "file",
+    "note", "file", "progress", "why",
 ]  # fmt: skip
 
 
@@ -38,7 +38,10 @@ def assert_rows_match_trace(rows: list[dict[str, str]], trace: dict) -> None:
         assert row["test"] == step.get("test", "")
         assert row["outcome"] == step.get("outcome", "")
         assert row["note"] == step.get("note", "")
-        assert row["instruction"].strip()
+        # the patient's words, as `prog run` tells them
+        assert row["instruction"] == step["instruction"]
+        for key in ("dose", "progress", "why"):
+            assert row[key] == step.get(key, "")
 
 
 @pytest.mark.parametrize("program", ["golfer.prog", "left-hip.prog"])
@@ -68,8 +71,14 @@ def test_with_a_session_rows_carry_its_outcomes(clinic, program, keys, answers):
 
 def test_doses_are_the_base_movements_in_force(clinic):
     rows = parsed(clinic.export("golfer.prog", "--format", "csv").stdout)
-    assert [row["dose"] for row in rows[:5]] == ["x10", "x10", "x10", "x10", "3x8"]
-    assert {row["dose"] for row in rows[4:]} == {"3x8"}  # drivers, tapers: still 3x8
+    assert [row["dose"] for row in rows[:5]] == ["10 times"] * 4 + ["3 sets of 8"]
+    assert {row["dose"] for row in rows[4:]} == {"3 sets of 8"}  # drivers, tapers: still 3x8
+    assert rows[10]["op"] == "undo" and "undone" in rows[10]["why"]
+    assert [row["progress"] for row in rows if row["op"] == "taper"] == [
+        "1 of 3",
+        "2 of 3",
+        "3 of 3",
+    ]
 
 
 def test_a_file_for_a_spreadsheet_starts_with_a_bom_and_reads_back(clinic):

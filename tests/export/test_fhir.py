@@ -73,7 +73,7 @@ def test_the_golfer_without_a_session_is_a_plan_of_one_request_per_exercise(clin
             {"system": SNOMED, "code": "229065009", "display": "Exercise therapy"}
         ]
         assert request["status"] == "active"  # nothing was tried yet: no alternative is off
-        assert request["patientInstruction"].strip()
+        assert request["patientInstruction"] == step["instruction"]  # as `prog run` says it
         assert request["orderDetail"][0]["text"].startswith(step["base"])
     assert requests[3]["orderDetail"] == [{"text": "function golf.backswing 3x8"}]
     assert requests[3]["quantityQuantity"]["value"] == 8  # repetitions in each set
@@ -106,6 +106,8 @@ def test_each_request_names_the_target_hip_with_its_side(clinic, program, side, 
         (qualifier,) = site["extension"]
         assert qualifier["valueCodeableConcept"]["coding"][0]["code"] == laterality
         assert site["text"] == f"{side} hip"
+    first = resources(bundle, "ServiceRequest")[0]  # pivot frontal: the stance leg is the target
+    assert first["patientInstruction"].startswith(f"Stand on your {side} leg")
 
 
 def test_without_a_subject_nothing_names_a_patient(clinic):
