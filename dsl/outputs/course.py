@@ -1,6 +1,7 @@
 """A checked program, and optionally its session log, in; the steps an export writes out.
 
-The exporters (FHIR, CSV) need more than the trace: the dose in force at each step, which
+The exporters (FHIR, CSV) need more than the trace: the patient's words for each step
+(from `words`, as `prog run` tells them), the dose in force at each step, which
 steps give the patient something new to do (an *exercise*), which retests the session
 answered and when, and which `try` alternatives the session took off because their retest
 was not better. They also need an identity for the program (and session) so that the same
