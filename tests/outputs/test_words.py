@@ -219,3 +219,16 @@ def test_item_words_for_a_hover_or_a_list():
     )
     assert "onto your right leg" in base_sentence("function golf.backswing", left)
     assert test_sentence(None) == "Check how it is now: better, the same or worse than before?"
+
+
+@pytest.mark.parametrize("sport", ["golf", "tennis"])
+def test_each_sport_readme_quotes_its_words_as_prog_says_them(sport):
+    from dsl.outputs.words import Context, base_sentence
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "plugins" / sport / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"say `function (\S+)` for a\s+right-handed player as: \"([^\"]+)\.\"",
+                       readme)
+    assert quoted is not None
+    context = Context(sports={sport: "right"}, vocabulary=installed().vocabulary)
+    assert base_sentence(f"function {quoted.group(1)}", context) == quoted.group(2)
