@@ -118,4 +118,6 @@ def report_dict(report: PluginReport) -> dict[str, object]:
         "status": report.status,
         "problem": report.problem,
         "sports": list(report.sports),
+        "code": report.code,
+        "why": report.why,
     }

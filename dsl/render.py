@@ -111,14 +111,20 @@ def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
 
 def plugins_table(reports: Iterable[PluginReport]) -> Table:
     table = Table(title="prog plugins", title_justify="left", show_lines=False)
-    for column in ("plugin", "version", "API", "package", "sports", "status"):
+    for column in ("plugin", "version", "API", "package", "sports", "status", "why"):
         table.add_column(column, overflow="fold")
     for r in reports:
-        status = Text("ok", style="green") if r.status == "ok" else Text(
-            f"failed: {r.problem}", style="bold red"
-        )
-        table.add_row(r.name, r.version, str(r.api_version or "?"), r.package,
-                      ", ".join(r.sports), status)
+        if r.status == "ok":
+            status = Text("ok", style="green")
+        elif r.status == "failed":
+            status = Text(f"failed {r.code}: {r.problem}", style="bold red")
+        else:
+            status = Text(r.status, style="dim")
+        api = "?" if r.api_version is None else str(r.api_version)
+        if r.status == "disabled":
+            api = "-"
+        table.add_row(r.name, r.version or "-", api, r.package or "?", ", ".join(r.sports),
+                      status, r.why)
     if not table.rows:
         table.caption = "no plugins installed"
     return table
