@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.hip import MOTIONS, PLANES
+from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.interpreter import Step
 
 if TYPE_CHECKING:
@@ -130,12 +130,16 @@ def plugins_table(reports: Iterable[PluginReport]) -> Table:
     return table
 
 
+def _effect(effect: Effect | None) -> str:
+    return "— (not for this side)" if effect is None else effect.describe()
+
+
 def vocab_table(items: Iterable[Item]) -> Table:
     table = Table(title="vocabulary in force", title_justify="left")
     for column in ("statement", "from", "right target", "left target"):
         table.add_column(column, no_wrap=True)
     for item in items:
-        table.add_row(item.statement, item.owner, item.right.describe(), item.left.describe())
+        table.add_row(item.statement, item.owner, _effect(item.right), _effect(item.left))
     return table
 
 
