@@ -203,3 +203,21 @@ def vocab(sport: str | None, as_json: bool) -> None:
     from dsl.commands import vocab_command
 
     sys.exit(vocab_command(sport, as_json))
+
+
+@main.group()
+def plugin() -> None:
+    """Tools for plugin authors."""
+
+
+@plugin.command("new")
+@click.argument("name")
+def plugin_new(name: str) -> None:
+    """Write a new sport plugin distribution in the folder NAME (never overwrites).
+
+    It has one phase, one direction, one rule, tests with prog's test kit, an example
+    program and a README; its tests pass as soon as it is installed.
+    """
+    from dsl.scaffold.command import new_command
+
+    sys.exit(new_command(name))
