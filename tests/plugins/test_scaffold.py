@@ -111,3 +111,15 @@ def test_a_bad_name_is_a_clear_usage_error(tmp_path, name, message):
     assert result.returncode == 2
     assert result.stderr.startswith(f"prog: {message}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_guides_scaffold_commands_are_the_ones_tested_here():
+    from tests.plugins.test_guide import blocks
+
+    (commands,) = [b for b in blocks("sh") if "plugin new" in b]
+    assert commands.splitlines() == [
+        "prog plugin new hockey",  # the `made` fixture
+        "pip install './hockey[test]'",  # the `site` fixture (without dependencies)
+        "pytest hockey/tests",  # test_its_own_tests_pass_once_installed
+        "prog plugins",  # test_prog_lists_it_ok_and_lints_its_example_clean
+    ]
