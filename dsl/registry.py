@@ -15,8 +15,10 @@ core's words (limbs, directions, muscles) are reserved.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -201,14 +203,21 @@ def _failed(
 
 
 def _load(loader: Loader) -> Plugin:
+    """Import the plugin and get its `Plugin`. What it prints goes to stderr, so it cannot
+    corrupt a command's JSON on stdout; whatever it raises (short of Ctrl-C) is its failure."""
     try:
-        obj = loader()
-        if not isinstance(obj, Plugin) and callable(obj):
-            obj = obj()
+        with contextlib.redirect_stdout(sys.stderr):
+            obj = loader()
+            if not isinstance(obj, Plugin) and callable(obj):
+                obj = obj()
+    except KeyboardInterrupt:
+        raise
     except SystemExit as error:
         raise PluginError(f"exited while loading (SystemExit {error.code})") from None
     except ImportError as error:
         raise PluginError(f"failed to import: {error}") from None
+    except BaseException as error:  # not an Exception: the guard in `build` would miss it
+        raise PluginError(f"raised {type(error).__name__}: {error}") from None
     if not isinstance(obj, Plugin):
         raise PluginError(f"gave a {type(obj).__name__}, not a dsl.plugin.Plugin")
     return obj

@@ -48,6 +48,10 @@ BROKEN = {
         "outside -3..3",
     ),
     "exits": ("import sys\nsys.exit(3)\n", "exited while loading"),
+    "base-exception": (
+        "class Escape(BaseException):\n    pass\n\ndef plugin():\n    raise Escape('out')\n",
+        "raised Escape: out",
+    ),
 }
 
 
@@ -71,6 +75,15 @@ def test_prog_plugins_reports_every_failure_and_keeps_the_good_ones(site):
     for name, (_, reason) in BROKEN.items():
         assert reports[name]["status"] == "failed"
         assert reason in reports[name]["problem"], (name, reports[name]["problem"])
+
+
+def test_a_plugin_that_prints_cannot_corrupt_json_on_stdout(tmp_path):
+    distribution(tmp_path, "chatty", "print('hello from chatty')\n" + GOOD_SPORT)
+    result = prog(tmp_path, "plugins", "--json")
+    assert [r["status"] for r in json.loads(result.stdout) if r["name"] == "rowing"] == ["ok"]
+    assert "hello from chatty" in result.stderr
+    run = prog(tmp_path, "run", "-", "--json", stdin="sport rowing\nfunction rowing.catch\n")
+    assert json.loads(run.stdout)["steps"][0]["drive"]["sagittal"] == 3.0
 
 
 def test_the_text_table_names_each_failure(site):
