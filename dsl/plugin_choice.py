@@ -40,18 +40,18 @@ def split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def current(folder: Path | None = None) -> Choice:
-    """The choice in force for a command run in `folder` (default: the current folder).
+def current(folder: Path, chosen: str | None) -> Choice:
+    """The choice in force for a command run in `folder`, given the value of `PROG_PLUGINS`
+    (`chosen`, None when it is not set), which wins over the settings.
 
     Raises `dsl.lint.config.ConfigError` when the settings cannot be read or `plugins` is
     not a list of names.
     """
-    chosen = os.environ.get(ENVIRONMENT)
     if chosen is not None:
         return Choice(split(chosen), f"--plugins (or {ENVIRONMENT})")
     from dsl.lint import config
 
-    path = config.find_config(folder or Path.cwd())
+    path = config.find_config(folder)
     if path is None:
         return EVERY
     names = config.plugin_names(path)

@@ -112,8 +112,7 @@ def installed() -> Registry:
 
 @lru_cache(maxsize=4)
 def _installed(chosen: str | None, folder: str) -> Registry:
-    del chosen  # a key of the cache only: `current` reads it again
-    return build(discover(), current(Path(folder)))
+    return build(discover(), current(Path(folder), chosen))
 
 
 @dataclass

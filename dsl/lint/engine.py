@@ -249,7 +249,7 @@ def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]
     for name in settings.require_plugins:
         if name in loaded:
             continue
-        problem = failures.get(name)
+        problem = failures.get(name) or registry.failure_for_sport(name)  # or not chosen
         message = (
             f"the required plugin `{name}` {problem}"
             if problem

@@ -93,3 +93,14 @@ def test_a_malformed_setting_is_a_clear_usage_error(site, project):
     assert result.stderr.strip() == (
         "prog: pyproject.toml [tool.prog] plugins: expected a list of strings"
     )
+
+
+def test_a_required_plugin_the_project_does_not_use_is_reported_as_such(site, project):
+    (project / "pyproject.toml").write_text(
+        '[tool.prog]\nplugins = ["golf"]\nrequire-plugins = ["tennis"]\n'
+    )
+    result = prog(site, "lint", "--format", "json", "row.prog", cwd=project)
+    messages = [d["message"] for d in json.loads(result.stdout) if d["code"] == "P004"]
+    assert messages[0].startswith(
+        "the required plugin `tennis` is installed but not used here (not named in "
+    )
