@@ -123,3 +123,33 @@ def test_the_guides_scaffold_commands_are_the_ones_tested_here():
         "pytest hockey/tests",  # test_its_own_tests_pass_once_installed
         "prog plugins",  # test_prog_lists_it_ok_and_lints_its_example_clean
     ]
+
+
+def test_its_tests_fail_loudly_once_it_would_be_left_out(tmp_path):
+    """The author changes the prefix to golf's: every kit test fails with prog's reason."""
+    assert prog([], "plugin", "new", "cricket", cwd=tmp_path).returncode == 0
+    source = tmp_path / "cricket" / "prog_cricket" / "__init__.py"
+    text = source.read_text().replace('code_prefix="C"', 'code_prefix="G"')
+    source.write_text(text.replace('"C101"', '"G101"'))
+    site = tmp_path / "site"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
+         "--no-index", "--target", str(site), str(tmp_path / "cricket")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        cwd=tmp_path / "cricket",
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "5 errors" in result.stdout or "5 failed" in result.stdout, result.stdout
+    assert "plugin cricket would be left out: claims the code prefix 'G', which golf" in (
+        result.stdout
+    )
