@@ -24,6 +24,7 @@ class Choice:
 
     names: tuple[str, ...] | None
     origin: str
+    path: Path | None = None  # the pyproject.toml that names them, if they come from one
 
     def why(self, name: str) -> str:
         """Why the plugin under entry point `name` is used or left unused, for `prog plugins`."""
@@ -57,7 +58,7 @@ def current(folder: Path, chosen: str | None) -> Choice:
     names = config.plugin_names(path)
     if names is None:
         return EVERY
-    return Choice(names, f"{_shown(path)} [tool.prog] plugins")
+    return Choice(names, f"{_shown(path)} [tool.prog] plugins", path)
 
 
 def _shown(path: Path) -> str:

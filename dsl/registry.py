@@ -77,6 +77,7 @@ class Registry:
     rules: list[tuple[Rule, str]] = field(default_factory=list)  # (rule, plugin name)
     reports: list[PluginReport] = field(default_factory=list)
     failed_sports: dict[str, str] = field(default_factory=dict)  # sport or entry name -> why
+    choice: Choice = EVERY  # the plugins the project chose
 
     def failure_for_sport(self, sport: str) -> str | None:
         return self.failed_sports.get(sport)
@@ -130,7 +131,7 @@ def build(sources: Iterable[Source], choice: Choice = EVERY) -> Registry:
     Plugins load in `load_order`, whatever the order of `sources`; a plugin whose claims
     clash with one loaded before it is left out whole.
     """
-    registry = Registry(Vocabulary.core())
+    registry = Registry(Vocabulary.core(), choice=choice)
     owners: dict[str, _Owner] = {}  # "sport:NAME", "muscle:x", "limb:y", "code prefix:G"
     found = sorted(sources, key=load_order)
     for name, package, loader in found:

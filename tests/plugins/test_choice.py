@@ -104,3 +104,14 @@ def test_a_required_plugin_the_project_does_not_use_is_reported_as_such(site, pr
     assert messages[0].startswith(
         "the required plugin `tennis` is installed but not used here (not named in "
     )
+
+
+def test_lint_reports_a_plugin_the_settings_name_that_failed(site, project):
+    (project / "pyproject.toml").write_text('[tool.prog]\nplugins = ["golf", "cricket"]\n')
+    result = prog(site, "lint", "--format", "json", "row.prog", cwd=project)
+    assert result.returncode == 1
+    (found,) = [d for d in json.loads(result.stdout) if d["file"] == "pyproject.toml"]
+    assert (found["line"], found["col"], found["code"]) == (2, 1, "P004")
+    assert found["message"] == (
+        "the plugin `cricket` is named in pyproject.toml [tool.prog] plugins but not installed"
+    )
