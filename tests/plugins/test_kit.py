@@ -46,3 +46,12 @@ def test_a_plugin_that_loads_is_usable_from_any_method(prog_kit):
     )
     kit = prog_kit(good)
     assert kit.steps(GOOD_EXAMPLE, ["better"])[0]["drive"]["frontal"] == 1.0
+
+
+def test_the_kits_docstring_example_gives_what_it_says():
+    import doctest
+
+    import dsl.testkit
+
+    result = doctest.testmod(dsl.testkit)
+    assert result.attempted >= 5 and result.failed == 0
