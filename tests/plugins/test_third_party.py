@@ -68,6 +68,7 @@ def test_prog_finds_the_installed_plugin(installed):
     reports = {r["name"]: r for r in json.loads(result.stdout)}
     assert reports["running"]["status"] == "ok"
     assert reports["running"]["package"] == "prog-running"
+    assert (reports["running"]["version"], reports["running"]["api_version"]) == ("1.0.0", 1)
     vocab = subprocess.run(
         [sys.executable, "-m", "dsl", "vocab", "--sport", "running", "--json"],
         capture_output=True,
