@@ -12,7 +12,7 @@ import re
 from collections.abc import Container
 
 from dsl.hip import MOTIONS, Effect, Handed
-from dsl.plugin import API_VERSION, Plugin, Rule, Sport
+from dsl.plugin import API_LEVEL, Plugin, Rule, Sport, speaks
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _PREFIX = re.compile(r"[A-OQ-Z][A-Z]?\Z")  # `P` is the core's
@@ -24,38 +24,29 @@ class PluginError(Exception):
     """A plugin is invalid; the message says how, for a P004."""
 
 
-def api_level(value: object) -> tuple[int, int]:
-    """An API version as (major, minor): `1` → (1, 0), `"1.1"` → (1, 1), `(1, 1)` → (1, 1).
-
-    Raises `PluginError` for anything else (a bool, a word, a negative number).
-    """
-    if isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value):
-        return value[0], value[1]
-    if isinstance(value, int | float | str) and not isinstance(value, bool):
-        match = _VERSION.fullmatch(str(value).strip())
-        if match is not None:
-            return int(match[1]), int(match[2] or 0)
-    raise PluginError(f"api_version {value!r} is not a version such as 1 or '1.1'")
-
-
 def api_text(value: object) -> str:
-    """An API version as people write it: `1`, `1.1`."""
-    major, minor = api_level(value)
-    return f"{major}.{minor}" if minor else str(major)
+    """A declared API version as people write it (`1`, `1.1`); a malformed one raises
+    `PluginError`, so a bool or a word is reported as what it is."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or (
+        not _VERSION.fullmatch(text)
+    ):
+        raise PluginError(
+            f"api_version {value!r} is not a version such as 1 or '1.1' "
+            f"(this prog speaks {API_LEVEL})"
+        )
+    return text
 
 
 def check_api(plugin: Plugin) -> None:
-    """The plugin must be written for this prog's major API version, at most its minor one.
-
-    A minor version only adds optional fields, so a plugin written for 1.0 loads on 1.1;
-    one written for 1.1 may use a field 1.0 lacks, and one for 2 may mean other things.
-    """
-    major, minor = api_level(plugin.api_version)
-    speaks = api_level(API_VERSION)
-    if major != speaks[0] or minor > speaks[1]:
+    """The plugin must be written for this prog's major API version, at most its minor one
+    (`dsl.plugin.speaks`): a minor version only adds optional fields, so a plugin written
+    for 1.0 loads on 1.1, while one written for 1.2 may use a field 1.1 lacks, and one for
+    2 may mean other things."""
+    written_for = api_text(plugin.api_version)
+    if not speaks(plugin.api_version):
         raise PluginError(
-            f"is written for plugin API {api_text(plugin.api_version)}; "
-            f"this prog speaks {api_text(API_VERSION)}"
+            f"is written for plugin API {written_for}; this prog speaks {API_LEVEL}"
         )
 
 

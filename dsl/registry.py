@@ -27,7 +27,7 @@ from pathlib import Path
 from dsl import entry_points
 from dsl.hip import Effect, Handed, favorable_motions
 from dsl.plugin import ENTRY_POINT_GROUP, Plugin, Rule
-from dsl.plugin_checks import PluginError, api_level, validate
+from dsl.plugin_checks import PluginError, api_text, validate
 from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
 from dsl.record import record
 from dsl.vocabulary import (
@@ -188,7 +188,7 @@ def _failed(
     if isinstance(plugin, Plugin):
         version = plugin.version if isinstance(plugin.version, str) else repr(plugin.version)
         try:
-            api_level(plugin.api_version)
+            api_text(plugin.api_version)
             api = plugin.api_version
         except PluginError:
             api = None
@@ -278,12 +278,15 @@ def _merge(plugin: Plugin, registry: Registry) -> None:
         for extra in sport.limbs:
             vocabulary.limbs[extra.name] = sport.name
             entry.limbs.add(extra.name)
+            entry.instructions[f"limb:{extra.name}"] = extra.instruction
         for phase in sport.phases:
             entry.phases[phase.name] = _as_handed(phase.effect)
             entry.docs[f"phase:{phase.name}"] = phase.doc
+            entry.instructions[f"phase:{phase.name}"] = phase.instruction
         for direction in sport.directions:
             entry.directions.add(direction.name)
             entry.docs[f"direction:{direction.name}"] = direction.doc
+            entry.instructions[f"direction:{direction.name}"] = direction.instruction
             for limb, effect in direction.effects.items():
                 vocabulary.drivers[(limb, f"{sport.name}.{direction.name}")] = _as_handed(effect)
         vocabulary.sports[sport.name] = entry

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from dsl import __version__
-from dsl.plugin import API_VERSION
+from dsl.plugin import API_LEVEL
 from dsl.vocabulary import CORE_DIRECTIONS, CORE_LIMBS, CORE_MUSCLES
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
@@ -82,7 +82,7 @@ def create(
         "title": name.replace("-", " ").capitalize(),
         "prefix": prefix,
         "code": f"{prefix}101",
-        "api_version": repr(API_VERSION),
+        "api_version": repr(API_LEVEL),
         "prog_version": __version__,
     }
     templates = resources.files(__package__).joinpath("template")

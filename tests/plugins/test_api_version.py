@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from dsl.plugin import API_VERSION, Plugin
-from dsl.plugin_checks import api_level
+from dsl.plugin import API_LEVEL, API_MINOR, API_VERSION, Plugin
 from dsl.testkit import PluginKit
 from tests.plugins.dists import distribution, prog
 
-MAJOR, MINOR = api_level(API_VERSION)
-SPEAKS = f"{MAJOR}.{MINOR}" if MINOR else str(MAJOR)
+MAJOR, MINOR, SPEAKS = API_VERSION, API_MINOR, API_LEVEL
 
 CASES = {
     "unpinned": ("", "ok", None),
@@ -34,7 +32,7 @@ CASES = {
     "nonsense": (
         "api_version='latest'",
         "failed",
-        "api_version 'latest' is not a version such as 1 or '1.1'",
+        f"api_version 'latest' is not a version such as 1 or '1.1' (this prog speaks {SPEAKS})",
     ),
 }
 
@@ -66,7 +64,8 @@ def test_an_unpinned_plugin_reports_api_1(found):
 
 
 def test_an_unpinned_plugin_is_refused_once_the_major_version_moves_on(monkeypatch):
-    monkeypatch.setattr("dsl.plugin_checks.API_VERSION", MAJOR + 1)
+    monkeypatch.setattr("dsl.plugin.API_VERSION", MAJOR + 1)
+    monkeypatch.setattr("dsl.plugin_checks.API_LEVEL", f"{MAJOR + 1}.0")
     kit = PluginKit(Plugin(name="old", version="1.0"))
     assert not kit.ok
-    assert kit.report.problem == f"is written for plugin API 1; this prog speaks {MAJOR + 1}"
+    assert kit.report.problem == f"is written for plugin API 1; this prog speaks {MAJOR + 1}.0"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dsl.plugin import API_VERSION
+from dsl.plugin import API_LEVEL
 from tests.plugins.dists import prog
 
 FILES = [
@@ -58,7 +58,7 @@ def test_the_distribution_is_complete(made):
     assert project["optional-dependencies"]["test"][0].startswith("pytest")
     assert any(d.startswith("prog") for d in project["optional-dependencies"]["test"])
     source = (folder / "prog_hockey" / "__init__.py").read_text()
-    assert f"api_version={API_VERSION!r}," in source
+    assert f"api_version={API_LEVEL!r}," in source
     tests = (folder / "tests" / "test_prog_hockey.py").read_text()
     assert tests.index("kit.assert_loaded()") < tests.index("def test_")
     assert "source" in (folder / "README.md").read_text().lower()
