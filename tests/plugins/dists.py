@@ -46,3 +46,28 @@ def prog(
         cwd=cwd,
         timeout=120,
     )
+
+
+def install(folder: Path, target: Path) -> None:
+    """Build the distribution in `folder` and install it into `target`, as `pip install`
+    does but offline and without touching the running environment (no dependencies)."""
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
+         "--no-index", "--target", str(target), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+
+
+def plugin_tests(folder: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """Run a plugin distribution's own tests (in `folder`) with it installed in `site`."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        cwd=folder,
+        timeout=300,
+    )

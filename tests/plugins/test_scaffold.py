@@ -4,16 +4,13 @@ its own distribution, its tests pass with the kit and `prog plugins` lists it `o
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from dsl.plugin import API_LEVEL
-from tests.plugins.dists import prog
+from tests.plugins.dists import install, plugin_tests, prog
 
 FILES = [
     "pyproject.toml",
@@ -37,14 +34,7 @@ def made(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def site(made) -> Path:
     target = made / "site"
-    build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
-         "--no-index", "--target", str(target), str(made / "hockey")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert build.returncode == 0, build.stdout + build.stderr
+    install(made / "hockey", target)
     return target
 
 
@@ -65,14 +55,7 @@ def test_the_distribution_is_complete(made):
 
 
 def test_its_own_tests_pass_once_installed(made, site):
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(site)},
-        cwd=made / "hockey",
-        timeout=300,
-    )
+    result = plugin_tests(made / "hockey", site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 passed" in result.stdout
 
@@ -132,22 +115,8 @@ def test_its_tests_fail_loudly_once_it_would_be_left_out(tmp_path):
     text = source.read_text().replace('code_prefix="C"', 'code_prefix="G"')
     source.write_text(text.replace('"C101"', '"G101"'))
     site = tmp_path / "site"
-    build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
-         "--no-index", "--target", str(site), str(tmp_path / "cricket")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert build.returncode == 0, build.stdout + build.stderr
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(site)},
-        cwd=tmp_path / "cricket",
-        timeout=300,
-    )
+    install(tmp_path / "cricket", site)
+    result = plugin_tests(tmp_path / "cricket", site)
     assert result.returncode == 1
     assert "5 errors" in result.stdout or "5 failed" in result.stdout, result.stdout
     assert "plugin cricket would be left out: claims the code prefix 'G', which golf" in (
