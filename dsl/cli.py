@@ -6,6 +6,7 @@ so `prog --version` costs little more than importing click.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn
 
@@ -62,6 +63,10 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.exit(EXIT_FAILURE)
         except Exception as error:  # the last line of defence: report, don't trace
+            from dsl.lint.config import ConfigError
+
+            if isinstance(error, ConfigError):  # unusable settings, met while loading plugins
+                fail(str(error))
             click.echo(f"prog: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("prog: please report this with the file that caused it", err=True)
             sys.exit(EXIT_FAILURE)
@@ -69,8 +74,17 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="prog")
-def main() -> None:
+@click.option(
+    "--plugins",
+    "chosen",
+    metavar="NAMES",
+    help="Use only these installed plugins (comma-separated entry-point names; '' for none), "
+    "instead of [tool.prog] plugins.",
+)
+def main(chosen: str | None) -> None:
     """prog: step, check and lint .prog progression programs."""
+    if chosen is not None:  # through the environment, so lint's worker processes see it too
+        os.environ["PROG_PLUGINS"] = chosen
 
 
 @main.command()
@@ -226,3 +240,21 @@ def handout(file: str, session: str | None, output: str | None) -> None:
     from dsl.handout_command import handout_command
 
     sys.exit(handout_command(file, session, output))
+
+
+@main.group()
+def plugin() -> None:
+    """Tools for plugin authors."""
+
+
+@plugin.command("new")
+@click.argument("name")
+def plugin_new(name: str) -> None:
+    """Write a new sport plugin distribution in the folder NAME (never overwrites).
+
+    It has one phase, one direction, one rule, tests with prog's test kit, an example
+    program and a README; its tests pass as soon as it is installed.
+    """
+    from dsl.scaffold.command import new_command
+
+    sys.exit(new_command(name))

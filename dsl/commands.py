@@ -121,7 +121,8 @@ def check_command(files: list[str]) -> int:
 
 
 def plugins_command(as_json: bool) -> int:
-    """Every plugin found, its version and state; exit 1 when one failed to load."""
+    """Every plugin found, its version and state (ok, failed, disabled) and why; exit 1 when
+    one the project uses failed to load."""
     from dsl import render
     from dsl.catalog import report_dict
     from dsl.registry import installed
@@ -131,7 +132,7 @@ def plugins_command(as_json: bool) -> int:
         sys.stdout.write(json.dumps([report_dict(r) for r in reports], indent=2) + "\n")
     else:
         render.console().print(render.plugins_table(reports))
-    return EXIT_FINDINGS if any(r.status != "ok" for r in reports) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.status == "failed" for r in reports) else EXIT_CLEAN
 
 
 def vocab_command(sport: str | None, as_json: bool) -> int:
