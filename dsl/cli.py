@@ -173,6 +173,7 @@ def report(log: str, as_json: bool) -> None:
 @click.option("--config", "config_path", metavar="FILE", help="Settings from this pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore every pyproject.toml.")
 @click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named here too.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the lint cache.")
 def lint(paths: tuple[str, ...], **options: object) -> None:
     """Lint PATHS (files, folders searched for .prog, `-` for stdin): every diagnostic.
 

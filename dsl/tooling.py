@@ -14,11 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dsl import messages
 from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from dsl.lint.engine import FileReport
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -75,6 +79,7 @@ def lint_command(
     config_path: str | None = None,
     isolated: bool = False,
     force_exclude: bool = False,
+    no_cache: bool = False,
 ) -> int:
     from dsl.lint.engine import known_codes, lint_many, required_plugins
     from dsl.registry import installed
@@ -102,7 +107,19 @@ def lint_command(
 
     names, failed = _targets(paths, settings, force_exclude)
     stdin_name = stdin_filename or "<stdin>"
-    reports = lint_many(names, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
+    def lint(chosen: list[str]) -> list[FileReport]:
+        return lint_many(chosen, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
+
+    if no_cache:
+        reports = lint(names)
+    else:
+        from dsl.lint import cache
+
+        kept = cache.LintCache.open(cache.folder_for(settings), cache.run_key(settings, registry))
+        reports = cache.lint_cached(names, kept, lint)
+        problem = kept.save()
+        if problem is not None:
+            _complain(f"warning: {problem}")
 
     diagnostics = required_plugins(settings, registry)
     sources = messages.SourceLines()
