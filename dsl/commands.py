@@ -15,7 +15,7 @@ from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.source import Unreadable
-from dsl.trace import document
+from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
     from dsl.outputs.words import StepWords
@@ -60,17 +60,18 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
     loaded, code = load_runnable(file)
     if loaded is None or loaded.checked is None:
         return code
-    from dsl.outputs.words import program_words
+    from dsl.outputs.words import each_step_words, program_words
 
     checked = loaded.checked
+    if as_json:
+        entries = (
+            {**step_dict(step, checked.program.file), **spoken(said)}
+            for step, said in each_step_words(checked, run(checked, outcomes))
+        )
+        write_document(checked, entries, sys.stdout.write)
+        return EXIT_CLEAN
     steps = list(run(checked, outcomes))
     words = program_words(checked, steps)
-    if as_json:
-        trace = document(checked, steps)
-        for entry, said in zip(trace["steps"], words, strict=True):
-            entry.update(spoken(said))
-        sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_CLEAN
     from dsl import render
 
     out = render.console()
