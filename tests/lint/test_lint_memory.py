@@ -12,7 +12,9 @@ from click.testing import CliRunner
 from dsl.cli import main
 
 # A clean program with a long comment: 20 KB of text a report must not keep.
-PROGRAM = "# " + "a clinic's notes " * 1200 + "\ntarget right glute-med\npivot frontal x10\nretest\n"
+PROGRAM = (
+    "# " + "a clinic's notes " * 1200 + "\ntarget right glute-med\npivot frontal x10\nretest\n"
+)
 
 
 def _peak(folder: Path, files: int) -> int:
