@@ -190,8 +190,10 @@ def words() -> Words:
 
 
 def alternatives(items: tuple[str, ...] | list[str]) -> str:
-    """A regular expression matching any of the words, longest first, escaped."""
-    return "|".join(re.escape(item) for item in sorted(set(items), key=lambda w: (-len(w), w)))
+    """A regular expression matching any of the words, longest first, escaped (a `-`
+    outside a character class needs no escape, and reads better without one)."""
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(item).replace("\\-", "-") for item in ordered)
 
 
 # A character that may continue a word: what ends a word is anything else.
