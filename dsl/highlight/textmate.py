@@ -11,12 +11,12 @@ statement takes are scoped by kind (`support.constant.plane.prog`…), so `foot`
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from dsl.highlight.generated import write_or_check
 from dsl.highlight.words import WORD_CHAR, Statement, Words, alternatives, words
 
 SCOPE = "source.prog"
@@ -144,29 +144,8 @@ def text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the grammar (or, with --check, say whether the file is up to date): 0 written or
-    up to date, 1 stale."""
-    parser = argparse.ArgumentParser(
-        prog="python -m dsl.highlight.textmate", description=__doc__.split("\n\n")[0]
-    )
-    parser.add_argument("output", nargs="?", type=Path, default=OUTPUT, help=f"(default {OUTPUT})")
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
-    options = parser.parse_args(argv)
-    wanted = text()
-    try:
-        current = options.output.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        current = None
-    if options.check:
-        if current != wanted:
-            print(f"{options.output} is stale: run `python -m dsl.highlight.textmate`")
-            return 1
-        return 0
-    if current != wanted:
-        options.output.parent.mkdir(parents=True, exist_ok=True)
-        options.output.write_text(wanted, encoding="utf-8")
-        print(f"wrote {options.output}")
-    return 0
+    """Write the grammar (or, with --check, say whether the file is up to date)."""
+    return write_or_check(text(), OUTPUT, "python -m dsl.highlight.textmate", argv)
 
 
 if __name__ == "__main__":
