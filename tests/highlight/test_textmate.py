@@ -9,16 +9,15 @@ import json
 import os
 import shutil
 import subprocess
-from bisect import bisect_right
 from functools import lru_cache
 
 import pytest
-from pygments.token import Comment, Keyword, Name, Number, Punctuation, String, Whitespace
+from pygments.token import Comment, Keyword, Name, Number, Punctuation, String
 
 from dsl.highlight import textmate
-from dsl.highlight.pygments_lexer import ProgLexer
 from dsl.highlight.words import words
 from tests.conftest import EXAMPLES, ROOT
+from tests.highlight.pygments_words import pygments_words
 
 VSCODE = ROOT / "editors" / "vscode"
 GRAMMAR = VSCODE / "syntaxes" / "prog.tmLanguage.json"
@@ -138,17 +137,11 @@ def textmate_tokens() -> dict[str, list[list]]:
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
 def test_editors_and_pygments_colour_every_example_alike(program) -> None:
-    text = program.read_text(encoding="utf-8")
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     by_line: dict[int, list[list]] = {}
     for token in textmate_tokens()[str(program)]:
         by_line.setdefault(token[0], []).append(token)
     compared = 0
-    for index, kind, value in ProgLexer().get_tokens_unprocessed(text):
-        if kind in Whitespace or not value.strip():
-            continue
-        line = bisect_right(starts, index)
-        column = index - starts[line - 1]
+    for line, column, kind, value in pygments_words(program.read_text(encoding="utf-8")):
         expected = next(scope for token, scope in SCOPES if kind in token)
         covering = [t for t in by_line[line] if t[1] < column + len(value) and t[2] > column]
         assert covering, f"{program.name}:{line}:{column + 1} `{value}`"

@@ -8,15 +8,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from bisect import bisect_right
 from pathlib import Path
 
 import pytest
-from pygments.token import Comment, Keyword, Name, Number, Punctuation, String, Whitespace
+from pygments.token import Comment, Keyword, Name, Number, Punctuation, String
 
 from dsl.highlight import vim
-from dsl.highlight.pygments_lexer import ProgLexer
 from tests.conftest import EXAMPLES, ROOT
+from tests.highlight.pygments_words import pygments_words
 
 RUNTIME = ROOT / "editors" / "vim"
 PROGRAMS = sorted(EXAMPLES.rglob("*.prog"))
@@ -84,13 +83,7 @@ def test_vim_colours_every_example_as_pygments_does(program, tmp_path) -> None:
     probe.write_text(PROBE, encoding="utf-8")
     run_vim(program, "-c", f"source {probe}", env={"PROBE_OUT": str(out)})
     groups = [line.split(" ") for line in out.read_text(encoding="utf-8").split("\n")]
-    text = program.read_text(encoding="utf-8")
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    for index, kind, value in ProgLexer().get_tokens_unprocessed(text):
-        if kind in Whitespace or not value.strip():
-            continue
-        line = bisect_right(starts, index)
-        column = index - starts[line - 1]
+    for line, column, kind, value in pygments_words(program.read_text(encoding="utf-8")):
         allowed = next(groups for token, groups in GROUPS if kind in token)
         assert groups[line - 1][column] in allowed, (
             f"{program.name}:{line}:{column + 1} `{value}` is {kind} for Pygments, "
