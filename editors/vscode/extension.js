@@ -18,7 +18,7 @@ let output;
 /** The command and arguments that start the server, from the settings. */
 function serverCommand() {
   const settings = vscode.workspace.getConfiguration(SECTION);
-  const command = (settings.get("server.path") || "prog").trim() || "prog";
+  const command = String(settings.get("server.path") || "").trim() || "prog";
   const args = settings.get("server.args");
   return { command, args: Array.isArray(args) ? args.map(String) : ["lsp"] };
 }
@@ -49,7 +49,9 @@ async function start() {
   try {
     await client.start();
   } catch (error) {
+    const failed = client;
     client = undefined;
+    failed.dispose().catch(() => undefined);
     const shown = [command, ...args].join(" ");
     const choice = await vscode.window.showErrorMessage(
       `prog: could not start the language server \`${shown}\` (${error.message || error}). ` +
