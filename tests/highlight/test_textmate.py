@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import zipfile
 from functools import lru_cache
 
 import pytest
@@ -88,8 +90,6 @@ def test_the_language_configuration() -> None:
     assert configuration["comments"] == {"lineComment": "#"}
     part = words().part
     assert configuration["wordPattern"] == f"{part}(\\.{part})?"  # the grammar's WORD
-    import re
-
     indent = re.compile(configuration["indentationRules"]["increaseIndentPattern"])
     assert indent.match("phase fire:") and indent.match("    try until better:  # three")
     assert not indent.match("phase fire: pivot frontal") and not indent.match('note "a: b"')
@@ -152,3 +152,24 @@ def test_editors_and_pygments_colour_every_example_alike(program) -> None:
             )
         compared += 1
     assert compared > 10
+
+
+def test_npm_run_package_builds_a_vsix_with_the_grammar_and_the_bundled_client() -> None:
+    result = subprocess.run(
+        [npm(), "run", "package"], cwd=VSCODE, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(VSCODE / "prog.vsix") as vsix:
+        names = set(vsix.namelist())
+        grammar = vsix.read("extension/syntaxes/prog.tmLanguage.json").decode("utf-8")
+        client = vsix.read("extension/dist/extension.js").decode("utf-8")
+        manifest = json.loads(vsix.read("extension/package.json"))
+    assert grammar == textmate.text()
+    assert "extension/language-configuration.json" in names
+    assert manifest["main"] == "./dist/extension.js"
+    assert not any("node_modules" in name or name.endswith("test.prog") for name in names)
+    # One file of code: the language client is inside the bundle, only `vscode` is not.
+    required = set(re.findall(r'require\("([^"]+)"\)', client))
+    assert "vscode" in required
+    assert [m for m in required if m.startswith("vscode-") or "/" in m] == []
+    assert '"server.path"' in client
