@@ -88,6 +88,25 @@ def run(file: str, outcomes: str | None, as_json: bool, chart: bool) -> None:
 
 
 @main.command()
+@click.argument("file")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["fhir", "csv"], case_sensitive=False),
+    required=True,
+    help="fhir: an R4 Bundle (JSON); csv: one row per step.",
+)
+@click.option("--session", metavar="LOG.jsonl", help="A session log of this program (prog step).")
+@click.option("--subject", metavar="REF", help="The patient, as a reference: Patient/123.")
+@click.option("-o", "--output", "out", metavar="OUT", help="Write to this file, not stdout.")
+def export(file: str, fmt: str, session: str | None, subject: str | None, out: str | None) -> None:
+    """Export the prescription for other systems: FHIR or CSV."""
+    from dsl.export_commands import export_command
+
+    sys.exit(export_command(file, fmt.lower(), session, subject, out))
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True)
 def check(files: tuple[str, ...]) -> None:
     """Check FILES for syntax and meaning only (P0xx)."""
