@@ -7,8 +7,10 @@ Each function returns the process exit code.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dsl import messages
@@ -18,6 +20,7 @@ from dsl.source import Unreadable
 from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
+    from dsl.interpreter import Step
     from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -60,7 +63,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
     loaded, code = load_runnable(file)
     if loaded is None or loaded.checked is None:
         return code
-    from dsl.outputs.words import each_step_words, program_words
+    from dsl.outputs.words import each_step_words
 
     checked = loaded.checked
     if as_json:
@@ -70,28 +73,59 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
         )
         write_document(checked, entries, sys.stdout.write)
         return EXIT_CLEAN
-    steps = list(run(checked, outcomes))
-    words = program_words(checked, steps)
-    from dsl import render
+    from dsl import step_text
 
-    out = render.console()
-    out.print(
-        render.heading(
-            checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
-        )
-    )
+    show = _plain_writer() if _plain(sys.stdout) else _rich_writer()
+    show(step_text.heading(
+        checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
+    ))
+    kept: list[Step] = []  # only for the chart: the steps are otherwise written as they come
     phase: object = object()
-    for step, said in zip(steps, words, strict=True):
+    for step, said in each_step_words(checked, run(checked, outcomes)):
         if step.phase != phase:
             phase = step.phase
-            out.print(render.phase_heading(step.phase))
-        out.print(render.step(step, said=said))
+            show(step_text.phase_heading(step.phase))
+        show(step_text.step(step, said=said))
+        if chart:
+            kept.append(step)
     if chart:
         from dsl.outputs.chart import drive_blocks
 
-        out.print(render.chart_heading())
-        out.print(drive_blocks(steps), markup=False, highlight=False)
+        show(step_text.chart_heading())
+        show([(drive_blocks(kept), "")])
     return EXIT_CLEAN
+
+
+def _plain(stream: object) -> bool:
+    """Whether `prog run` writes plain text: stdout is not a terminal (a pipe, a file) and
+    colour is not forced."""
+    isatty = getattr(stream, "isatty", None)
+    return not os.environ.get("FORCE_COLOR") and not (isatty is not None and isatty())
+
+
+def _plain_writer() -> Callable[[messages.Segments], None]:
+    """Each piece of a run as plain text and a line end, as rich would lay it out on a pipe
+    (never wrapped), without rich."""
+    write = sys.stdout.write
+
+    def show(segments: messages.Segments) -> None:
+        write(messages.plain(segments) + "\n")
+
+    return show
+
+
+def _rich_writer() -> Callable[[messages.Segments], None]:
+    """Each piece of a run through rich, in colour on a terminal."""
+    from rich.text import Text
+
+    from dsl import render
+
+    out = render.console()
+
+    def show(segments: messages.Segments) -> None:
+        out.print(Text.assemble(*segments))
+
+    return show
 
 
 def spoken(said: StepWords) -> dict[str, str]:

@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.hip import MOTIONS, PLANES, Effect
+from dsl import step_text
+from dsl.hip import Effect
 from dsl.interpreter import Step
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from dsl.vocabulary import MuscleEntry
 
 PIPE_WIDTH = 200
-OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
+OUTCOME_STYLE = step_text.OUTCOME_STYLE
 
 
 @lru_cache(maxsize=2)
@@ -45,91 +46,26 @@ def console(stderr: bool = False) -> Console:
     )
 
 
-def _signed(value: float) -> str:
-    return f"{value:+.2f}"
-
-
-def _motion_word(plane: int, value: float) -> str:
-    if value == 0:
-        return "neutral"
-    sign = 1 if value > 0 else -1
-    return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
-
-
 def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None = None) -> Text:
-    """One step for a clinician: what the patient does, the prescription, the drive.
-
-    `changed` (from `prog step`) adds a line saying what is different from the step before;
-    `said` the step in the patient's words (`dsl.outputs.words`).
-    """
-    out = Text()
-    out.append(f"{s.n:>4}  ", style="bold")
-    out.append(s.text, style="bold")
-    if s.outcome is not None:
-        out.append("  →  ")
-        out.append(s.outcome, style=OUTCOME_STYLE.get(s.outcome, ""))
-    if s.note is not None:
-        out.append("  (note)", style="dim")
-    out.append("\n")
-    pad = "      "
-    if changed is not None:
-        out.append(pad + "changed: ", style="dim")
-        out.append(" · ".join(changed) + "\n", style="cyan")
-    if said is not None:
-        out.append(patient_words(said))
-    prescription = s.base or "no base movement yet"
-    tweaks = [
-        f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
-        for t in s.tweaks
-    ]
-    out.append(pad + "doing: ", style="dim")
-    out.append(prescription + "".join(f" + {t}" for t in tweaks) + "\n")
-    if s.disadvantaged:
-        out.append(pad + "disadvantaged: ", style="dim")
-        out.append(", ".join(s.disadvantaged) + "\n", style="magenta")
-    out.append(pad + "drive: ", style="dim")
-    planes = [
-        f"{plane} {_signed(value)} ({_motion_word(i, value)})"
-        for i, (plane, value) in enumerate(zip(PLANES, s.drive, strict=True))
-    ]
-    out.append(" · ".join(planes) + "\n")
-    out.append(pad + "advantage: ", style="dim")
-    out.append(f"{s.advantage}/3", style="bold green" if s.advantage == 3 else "bold")
-    if s.favorable:
-        out.append(" — " + ", ".join(s.favorable))
-    return out
+    """One step for a clinician, in colour (the layout is `dsl.step_text.step`'s)."""
+    return Text.assemble(*step_text.step(s, changed, said))
 
 
 def patient_words(said: StepWords) -> Text:
-    """The step as the patient is told it: the sentence (with its dose, or the check at a
-    retest), `1 of 3` on a taper's steps, and why a change was made."""
-    out = Text()
-    pad = "      "
-    if said.instruction:
-        label = f"patient ({said.progress}): " if said.progress else "patient: "
-        out.append(pad + label, style="dim")
-        out.append(said.instruction + "\n", style="green")
-    if said.why:
-        out.append(pad + "why: ", style="dim")
-        out.append(said.why + "\n", style="italic")
-    return out
+    """The step as the patient is told it, in colour (`dsl.step_text.patient_words`)."""
+    return Text.assemble(*step_text.patient_words(said))
 
 
 def chart_heading() -> Text:
-    return Text("\ndrive per plane across the steps (−3 … +3)", style="bold underline")
+    return Text.assemble(*step_text.chart_heading())
 
 
 def phase_heading(name: str | None) -> Text:
-    return Text(f"\nphase {name}" if name else "\n(no phase)", style="bold underline")
+    return Text.assemble(*step_text.phase_heading(name))
 
 
 def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
-    out = Text()
-    out.append(title or "(untitled program)", style="bold")
-    out.append(f" — target {target}")
-    for name, handed in sports.items():
-        out.append(f" — {name}, {handed}-handed")
-    return out
+    return Text.assemble(*step_text.heading(title, target, sports))
 
 
 def plugins_table(reports: Iterable[PluginReport]) -> Table:

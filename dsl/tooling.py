@@ -153,20 +153,11 @@ def lint_command(
 
 def _write(path: str, text: str) -> None:
     """Replace the file's content in one step, keeping its permissions."""
-    import tempfile
+    from dsl.atomic import write_text
 
     target = os.path.realpath(path)
-    folder = os.path.dirname(target)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".prog-fmt-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, os.stat(target).st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    mode = os.stat(target).st_mode & 0o7777
+    write_text(target, text, prefix=".prog-fmt-", newline="\n", mode=mode)
 
 
 def _raw_text(path: str, fallback: str) -> str:

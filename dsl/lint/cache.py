@@ -26,22 +26,26 @@ files' contents).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from dsl import __version__
+from dsl.atomic import write_text
 from dsl.diagnostics import Diagnostic
 from dsl.lint.config import Settings
 from dsl.lint.engine import FileReport
 from dsl.nodes import Span
 from dsl.registry import Registry
 from dsl.source import Unreadable, read_path
+
+try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL, an eighth of a one-file lint
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 CACHE_VERSION = 1
 FOLDER = ".prog_cache"
@@ -78,7 +82,7 @@ def run_key(settings: Settings, registry: Registry) -> str:
         [(r.name, r.version, str(r.api_version), r.package, r.status) for r in registry.reports],
         sorted((rule.code, rule.severity, owner) for rule, owner in registry.rules),
     ]
-    return hashlib.blake2b(json.dumps(material).encode(), digest_size=16).hexdigest()
+    return blake2b(json.dumps(material).encode(), digest_size=16).hexdigest()
 
 
 def _code_stamp() -> list[int]:
@@ -95,7 +99,7 @@ def _code_stamp() -> list[int]:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def _stamp(result: os.stat_result) -> Stamp:
@@ -247,7 +251,7 @@ class LintCache:
                 ensure_ascii=False,
                 separators=(",", ":"),
             )
-            _write_atomically(self.path, data)
+            write_text(str(self.path), data, prefix=".lint-")
         except OSError as error:
             return f"cannot write the lint cache in {self.path.parent}: {error.strerror or error}"
         return None
@@ -265,18 +269,6 @@ def _prepare(folder: Path) -> None:
         "# This file is a cache directory tag created by prog.\n",
         encoding="utf-8",
     )
-
-
-def _write_atomically(path: Path, data: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def _record(d: Diagnostic) -> list[object]:

@@ -1,10 +1,12 @@
-"""`prog run --json` written step by step: the same text as the whole document dumped at
-once, and memory that does not grow with the number of steps."""
+"""`prog run` written as the run goes: `--json` step by step, the same text as the whole
+document dumped at once, with memory that does not grow with the steps; the text on a pipe
+written without rich, the same text rich writes."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -101,3 +103,38 @@ def test_run_json_memory_does_not_grow_with_the_steps(tmp_path: Path) -> None:
     assert large_written > 9 * small_written
     # the program's own text and tree grow tenfold (a few hundred KB); the steps are not kept
     assert large_peak < small_peak + 4 * 1024 * 1024, (small_peak, large_peak)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.prog"))
+
+
+def test_run_on_a_pipe_imports_no_rich() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dsl", "run", "--chart",
+         str(ROOT / "examples" / "golfer.prog")],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0
+    assert "patient: " in done.stdout and "drive per plane" in done.stdout
+    imported = [line.split("|")[-1].strip() for line in done.stderr.splitlines()]
+    assert not [name for name in imported if name.split(".")[0] == "rich"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.name)
+def test_the_plain_text_is_the_text_rich_shows_on_a_terminal(example: Path) -> None:
+    """The same words and layout either way: a wide terminal with NO_COLOR (rich, which
+    lays the text out but adds no colour) shows what a pipe gets (no rich)."""
+    import pexpect
+
+    args = ["-m", "dsl", "run", "--chart", "--outcomes", "b,s,w,b,s", str(example)]
+    piped = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS")}
+    child = pexpect.spawn(sys.executable, args, env={**env, "NO_COLOR": "1", "TERM": "xterm"},
+                          encoding="utf-8", timeout=120, dimensions=(50, 400))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == piped.returncode == 0
+    shown = (child.before or "").replace("\r\n", "\n")
+    assert "\x1b[" not in piped.stdout
+    assert shown == piped.stdout
