@@ -104,12 +104,15 @@ def _plain(stream: object) -> bool:
 
 
 def _plain_writer() -> Callable[[messages.Segments], None]:
-    """Each piece of a run as plain text and a line end, as rich would lay it out on a pipe
-    (never wrapped), without rich."""
+    """Each piece of a run as plain text and a line end, as rich lays it out on a pipe
+    (never wrapped), with no spaces left at a line's end, without rich."""
     write = sys.stdout.write
 
     def show(segments: messages.Segments) -> None:
-        write(messages.plain(segments) + "\n")
+        text = messages.plain(segments)
+        if text.endswith(" ") or " \n" in text:
+            text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+        write(text + "\n")
 
     return show
 
