@@ -109,7 +109,7 @@ def _plain_writer() -> Callable[[messages.Segments], None]:
     write = sys.stdout.write
 
     def show(segments: messages.Segments) -> None:
-        text = messages.plain(segments)
+        text = "".join([piece for piece, _ in segments])  # `messages.plain`, once a step
         if text.endswith(" ") or " \n" in text:
             text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
         write(text + "\n")

@@ -26,11 +26,21 @@ def _signed(value: float) -> str:
     return f"{value:+.2f}"
 
 
+def _first_motions() -> dict[tuple[int, int], str]:
+    """The first motion named for each plane and direction (+1, -1)."""
+    out: dict[tuple[int, int], str] = {}
+    for motion in MOTIONS.values():
+        out.setdefault((motion.plane, motion.sign), motion.name)
+    return out
+
+
+_MOTION_WORDS = _first_motions()  # looked up three times a step: a long run has many
+
+
 def _motion_word(plane: int, value: float) -> str:
     if value == 0:
         return "neutral"
-    sign = 1 if value > 0 else -1
-    return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
+    return _MOTION_WORDS[(plane, 1 if value > 0 else -1)]
 
 
 def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None = None) -> Segments:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,7 +81,7 @@ def lint_command(
     force_exclude: bool = False,
     no_cache: bool = False,
 ) -> int:
-    from dsl.lint.engine import known_codes, lint_many, required_plugins
+    from dsl.lint.engine import known_codes, lint_each, required_plugins
     from dsl.registry import installed
 
     try:
@@ -107,9 +107,10 @@ def lint_command(
 
     names, failed = _targets(paths, settings, force_exclude)
     stdin_name = stdin_filename or "<stdin>"
-    def lint(chosen: list[str]) -> list[FileReport]:
-        return lint_many(chosen, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
+    def lint(chosen: list[str]) -> Iterator[FileReport]:
+        return lint_each(chosen, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
 
+    kept = None
     if no_cache:
         reports = lint(names)
     else:
@@ -117,19 +118,19 @@ def lint_command(
 
         kept = cache.LintCache.open(cache.folder_for(settings), cache.run_key(settings, registry))
         reports = cache.lint_cached(names, kept, lint)
-        problem = kept.save()
-        if problem is not None:
-            _complain(f"warning: {problem}")
 
     diagnostics = required_plugins(settings, registry)
     sources = messages.SourceLines()
-    for report in reports:
+    for report in reports:  # one at a time: no report is kept, only its diagnostics
         if report.failure is not None:
             failed = True
             _complain(report.failure)
         if report.text is not None:
             sources.add(report.name, report.text)
         diagnostics.extend(report.diagnostics)
+    problem = kept.save() if kept is not None else None
+    if problem is not None:
+        _complain(f"warning: {problem}")
     diagnostics = sorted(set(diagnostics), key=lambda d: (*d.sort_key(), d.message))
 
     if output == "json":

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -290,32 +290,32 @@ def _diagnostic(item: list[Any]) -> Diagnostic:
 
 
 def lint_cached(
-    names: Iterable[str], cache: LintCache, lint: Callable[[list[str]], list[FileReport]]
-) -> list[FileReport]:
+    names: Sequence[str], cache: LintCache, lint: Callable[[list[str]], Iterable[FileReport]]
+) -> Iterator[FileReport]:
     """Each file's report, in order: from the cache when it is unchanged, else from `lint`
-    (called once, with the files that missed), which then goes into the cache."""
-    names = list(names)
-    hits: dict[str, list[Diagnostic]] = {}
-    missed = []
+    (called once, with the files that missed), which then goes into the cache. Only the
+    diagnostics of hits that have some are held until their turn."""
+    found: dict[str, list[Diagnostic]] = {}
+    missed: list[str] = []
     for name in names:
-        found = cache.lookup(name) if name != STDIN else None
-        if found is None:
+        diagnostics = cache.lookup(name) if name != STDIN else None
+        if diagnostics is None:
             if name != STDIN:
                 cache.before(name)
             missed.append(name)
-        else:
-            hits[name] = found
+        elif diagnostics:
+            found[name] = diagnostics
     fresh = iter(lint(missed) if missed else [])
-    out = []
+    waiting = set(missed)
     for name in names:
-        if name in hits:
-            out.append(FileReport(name, _text(name, hits[name]), hits[name]))
+        if name not in waiting:
+            diagnostics = found.pop(name, [])
+            yield FileReport(name, _text(name, diagnostics), diagnostics)
             continue
         report = next(fresh)
         if name != STDIN:
             cache.record(name, report)
-        out.append(report)
-    return out
+        yield report
 
 
 def _text(name: str, found: list[Diagnostic]) -> str | None:

@@ -11,7 +11,7 @@ Then settings (select, ignore, per-file-ignores) and `# noqa` directives are app
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -298,17 +298,27 @@ POOL_BATCH = 64
 def lint_many(
     names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
 ) -> list[FileReport]:
-    """`lint_path` over many files, in worker processes when there are many; same order.
+    """`lint_path` over many files, in worker processes when there are many; same order."""
+    return list(lint_each(names, settings, jobs=jobs, stdin_name=stdin_name))
+
+
+def lint_each(
+    names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
+) -> Iterator[FileReport]:
+    """Each file's report as it is ready, in the order of `names`.
 
     A clean file's report keeps no text (it is only ever shown under a diagnostic, and most
-    files of a library have none), so memory does not grow with the files, in one process
-    or many, and a worker sends little back."""
+    files of a library have none), and a caller that goes through the reports one by one
+    keeps none of them, so memory does not grow with the files, in one process or many;
+    a worker sends little back."""
     if jobs <= 1 or len(names) < POOL_MIN_FILES or "-" in names:
-        return [lint_path(name, settings, stdin_name=stdin_name) for name in names]
+        for name in names:
+            yield lint_path(name, settings, stdin_name=stdin_name)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(jobs, len(names))
     batch = max(1, min(POOL_BATCH, len(names) // (workers * 4)))
     work = partial(lint_path, settings=settings, stdin_name=stdin_name)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, names, chunksize=batch))
+        yield from pool.map(work, names, chunksize=batch)
