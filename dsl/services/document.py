@@ -163,8 +163,11 @@ def settings_near(folder: str) -> Settings:
     return _settings_from(stamp)
 
 
-def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Callable[P, T]]:
-    """A service that answers `default()` instead of raising, whatever the text holds.
+def never_raises(
+    default: Callable[[], object], on_error: Callable[[str, BaseException], None] | None = None
+) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A function that answers `default()` instead of raising, whatever the text holds
+    (`on_error`, if given, hears of the failure: its function's name and the exception).
 
     An editor asks on every keystroke; a half-typed, hostile or enormous text must get an
     empty answer, never an exception that takes the transport down with it.
@@ -175,7 +178,9 @@ def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Ca
         def safe(*args: P.args, **kwargs: P.kwargs) -> T:
             try:
                 return function(*args, **kwargs)
-            except (Exception, RecursionError):
+            except (Exception, RecursionError) as error:
+                if on_error is not None:
+                    on_error(function.__name__, error)
                 return cast(T, default())
 
         return safe

@@ -1,5 +1,5 @@
 """`prog --version` (what a pre-commit hook pays for on every commit) imports none of the
-heavy parts: no Lark, no rich, no plugin, no entry-point scan."""
+heavy parts: no Lark, no rich, no plugin, no entry-point scan, no language server."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import re
 import subprocess
 import sys
 
-HEAVY = re.compile(r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|dsl\.(?!cli$))")
+HEAVY = re.compile(
+    r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|pygls|lsprotocol|dsl\.(?!cli$))"
+)
+LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services")
 
 
 def imported_by(*args: str) -> set[str]:
@@ -40,3 +43,4 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     modules = imported_by("lint", "--isolated", str(program))
     assert "dsl.lalr" in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich")) == []
+    assert sorted(m for m in modules if m.startswith(LANGUAGE_SERVER)) == []
