@@ -8,6 +8,7 @@ import pytest
 from dsl.lint.engine import lint_path
 from dsl.services import (
     Document,
+    Location,
     Position,
     Range,
     code_actions,
@@ -361,3 +362,12 @@ def test_folding_ranges_are_the_blocks() -> None:
     doc = doc_of(GOLFER)
     starts = [doc.line(r.start.line).strip() for r in folding(doc)]
     assert starts == ["phase fire:", "phase specific:", "try until better:", "phase carryover:"]
+
+
+def test_definition_of_an_include_is_the_file_it_names() -> None:
+    doc = doc_of(EXAMPLES / "clinic-warmup.prog")
+    found = definition(doc, at(doc, 'include "lib/warmup.prog"', 12))
+    assert found == Location(
+        str(EXAMPLES / "lib" / "warmup.prog"), Range(Position(0, 0), Position(0, 0))
+    )
+    assert definition(Document('include "lib/warmup.prog"\n'), Position(0, 12)) is None  # no path
