@@ -16,26 +16,14 @@ from collections.abc import Callable, Sequence
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-PHASE = """\
-phase p{n}:
-    pivot sagittal x10
-    driver right-hand overhead-left
-    retest
-    foot right narrow
-    retest
-    taper all over 2
-    retest
-    note "done"
-"""
 
-
-def document(lines: int = 1_000) -> str:
-    """A program of about `lines` lines: phases of tweaks, retests and tapers."""
+def document(body: str, lines: int = 1_000) -> str:
+    """A program of about `lines` lines: phases whose statements are `body` (indented)."""
     out = ['program "A long program"', "target right glute-med"]
     n = 0
-    while len(out) < lines - 9:
+    while len(out) < lines - body.count("\n") - 1:
         n += 1
-        out += PHASE.format(n=n).splitlines()
+        out += [f"phase p{n}:", *body.rstrip("\n").split("\n")]
     return "\n".join(out) + "\n"
 
 

@@ -416,7 +416,9 @@ def _language_server(runs: int, startup_runs: int) -> None:
     except ImportError:
         print("6. the language server: skipped (pip install 'prog[lsp]' to measure it)\n")
         return
-    text = lsp_timing.document(1_000)
+    # The steps' block, pivoting in the sagittal plane so that each tweak changes the drive
+    # (a frontal pivot is at the limit already: every tweak would be a P202 to publish).
+    text = lsp_timing.document(STEP_BLOCK.replace("pivot frontal", "pivot sagittal"))
     lines = text.count("\n")
     server = [*PROG, "lsp"]
     keystroke = Figure("didChange → publishDiagnostics (prog lsp)", lines)

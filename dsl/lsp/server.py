@@ -17,7 +17,8 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -116,8 +117,24 @@ def _check(ls: ProgServer, uri: str, version: int | None, text: str) -> None:
     )
 
 
-def _opened(ls: ProgServer, uri: str) -> Open | None:
-    return ls.open.get(uri)
+def on_document(
+    default: Callable[[], object],
+) -> Callable[[Callable[[ProgServer, Open, convert.Units, Any], T]], Callable[..., T]]:
+    """A guarded handler of a request about one open document: called with that document
+    and its units; a document never opened gets `default()`."""
+
+    def wrap(handler: Callable[[ProgServer, Open, convert.Units, Any], T]) -> Callable[..., T]:
+        @guarded(default)
+        @wraps(handler)
+        def handle(ls: ProgServer, params: Any) -> T:
+            found = ls.open.get(params.text_document.uri)
+            if found is None:
+                return cast(T, default())
+            return handler(ls, found, ls.units(found.doc), params)
+
+        return handle
+
+    return wrap
 
 
 # --- lifecycle and sync ---------------------------------------------------------------
@@ -166,12 +183,10 @@ def did_close(ls: ProgServer, params: types.DidCloseTextDocumentParams) -> None:
     types.TEXT_DOCUMENT_COMPLETION,
     types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS),
 )
-@guarded(lambda: None)
-def completion(ls: ProgServer, params: types.CompletionParams) -> types.CompletionList | None:
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return None
-    at = ls.units(found.doc)
+@on_document(lambda: None)
+def completion(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.CompletionParams
+) -> types.CompletionList:
     items = services.complete(found.doc, at.position(params.position))
     return types.CompletionList(
         is_incomplete=False, items=[convert.completion(item, at) for item in items]
@@ -179,12 +194,10 @@ def completion(ls: ProgServer, params: types.CompletionParams) -> types.Completi
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-@guarded(lambda: None)
-def hover(ls: ProgServer, params: types.HoverParams) -> types.Hover | None:
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return None
-    at = ls.units(found.doc)
+@on_document(lambda: None)
+def hover(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.HoverParams
+) -> types.Hover | None:
     answer = services.hover(found.doc, at.position(params.position))
     return convert.hover(answer, at) if answer is not None else None
 
@@ -193,15 +206,11 @@ def hover(ls: ProgServer, params: types.HoverParams) -> types.Hover | None:
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
-@guarded(list)
-def code_action(ls: ProgServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    uri = params.text_document.uri
-    found = _opened(ls, uri)
-    if found is None:
-        return []
-    at = ls.units(found.doc)
-    wanted = at.range(params.range)
-    fixes = services.code_actions(found.doc, wanted, found.diagnostics)
+@on_document(list)
+def code_action(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.CodeActionParams
+) -> list[types.CodeAction]:
+    fixes = services.code_actions(found.doc, at.range(params.range), found.diagnostics)
     by_code = {d.code: convert.diagnostic(d, at) for d in found.diagnostics}
     return [
         types.CodeAction(
@@ -210,7 +219,7 @@ def code_action(ls: ProgServer, params: types.CodeActionParams) -> list[types.Co
             diagnostics=[by_code[fix.code]] if fix.code in by_code else None,
             is_preferred=fix.preferred or None,
             edit=types.WorkspaceEdit(
-                changes={uri: [convert.text_edit(edit, at) for edit in fix.edits]}
+                changes={found.uri: [convert.text_edit(edit, at) for edit in fix.edits]}
             ),
         )
         for fix in fixes
@@ -218,40 +227,39 @@ def code_action(ls: ProgServer, params: types.CodeActionParams) -> list[types.Co
 
 
 @server.feature(types.TEXT_DOCUMENT_FORMATTING)
-@guarded(list)
-def formatting(ls: ProgServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return []
-    at = ls.units(found.doc)
+@on_document(list)
+def formatting(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.DocumentFormattingParams
+) -> list[types.TextEdit]:
     return [convert.text_edit(edit, at) for edit in services.format_edits(found.doc)]
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-@guarded(list)
+@on_document(list)
 def document_symbol(
-    ls: ProgServer, params: types.DocumentSymbolParams
+    ls: ProgServer, found: Open, at: convert.Units, params: types.DocumentSymbolParams
 ) -> list[types.DocumentSymbol]:
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return []
-    at = ls.units(found.doc)
     return [convert.symbol(s, at) for s in services.symbols(found.doc)]
 
 
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+@on_document(list)
+def folding_range(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.FoldingRangeParams
+) -> list[types.FoldingRange]:
+    return [convert.folding(r) for r in services.folding(found.doc)]
+
+
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-@guarded(lambda: None)
-def definition(ls: ProgServer, params: types.DefinitionParams) -> types.Location | None:
-    uri = params.text_document.uri
-    found = _opened(ls, uri)
-    if found is None:
-        return None
-    at = ls.units(found.doc)
+@on_document(lambda: None)
+def definition(
+    ls: ProgServer, found: Open, at: convert.Units, params: types.DefinitionParams
+) -> types.Location | None:
     target = services.definition(found.doc, at.position(params.position))
     if target is None:
         return None
     if target.path is None:
-        return types.Location(uri=uri, range=at.to_client_range(target.range))
+        return types.Location(uri=found.uri, range=at.to_client_range(target.range))
     there = convert.units(ls.workspace.position_codec, _file(target.path))
     return types.Location(uri=uri_of(target.path), range=there.to_client_range(target.range))
 
@@ -262,15 +270,6 @@ def _file(path: str) -> services.Document:
             return services.Document(handle.read(), path)
     except OSError:
         return services.Document("", path)
-
-
-@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-@guarded(list)
-def folding_range(ls: ProgServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return []
-    return [convert.folding(r) for r in services.folding(found.doc)]
 
 
 def serve() -> None:
