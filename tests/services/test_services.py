@@ -371,3 +371,10 @@ def test_definition_of_an_include_is_the_file_it_names() -> None:
         str(EXAMPLES / "lib" / "warmup.prog"), Range(Position(0, 0), Position(0, 0))
     )
     assert definition(Document('include "lib/warmup.prog"\n'), Position(0, 12)) is None  # no path
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_keep_ranges_on_the_words() -> None:
+    doc = Document("\ufeffpivot frontl\r\nretest\r\n")
+    [error] = [d for d in diagnose(doc) if d.code == "P002"]
+    assert doc.slice(error.range) == "frontl"
+    assert doc.slice(hover(doc, Position(0, 3)).range) == "pivot"
