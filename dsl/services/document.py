@@ -17,12 +17,15 @@ from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 from typing import NamedTuple, ParamSpec, TypeVar, cast
 
+from dsl import interpreter
 from dsl import nodes as n
 from dsl.api import Loaded, load_source
+from dsl.interpreter import Step
 from dsl.lint.config import ConfigError, Settings, find_config, load
 from dsl.registry import Registry, installed
 from dsl.source import STDIN_NAME, decode
 
+MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -108,6 +111,16 @@ class Document:
     @property
     def program(self) -> n.Program | None:
         return self.loaded.program
+
+    @cached_property
+    def drives(self) -> dict[n.Statement, Step]:
+        """The last step each statement of a runnable program makes, every retest taken as
+        better (as the linter runs it); empty for a program with errors or too long to run
+        on a keystroke."""
+        checked = self.loaded.checked
+        if checked is None or not self.loaded.ok or checked.max_steps > MAX_HOVER_STEPS:
+            return {}
+        return {step.node: step for step in interpreter.steps(checked, lambda _: "better")}
 
     @cached_property
     def bom(self) -> int:

@@ -231,8 +231,19 @@ def test_after_a_semicolon_a_new_statement_starts() -> None:
 def test_hover_over_frontal_shows_f_plus_3() -> None:
     doc = doc_of(GOLFER)
     found = hover(doc, at(doc, "pivot frontal", 8))
-    assert found is not None and "F+3" in found.markdown
+    assert found is not None and "Effect on the target hip" in found.markdown
+    assert "**F+3**" in found.markdown
     assert doc.slice(found.range) == "frontal"
+    assert (
+        "Drive after this step (every retest better): **F+3**, favorable adduction, advantage 1"
+        in found.markdown
+    )
+
+
+def test_a_program_with_errors_gets_no_drive_on_hover() -> None:
+    doc = Document("pivot frontal\npivot frontl\nretest\n")
+    found = hover(doc, Position(0, 8))
+    assert "**F+3**" in found.markdown and "Drive after" not in found.markdown
 
 
 def test_hover_over_a_golf_direction_shows_its_doc_and_effect_for_the_handedness() -> None:
