@@ -14,16 +14,15 @@ text or a fault of prog's gets an empty answer and a line on stderr, never a dea
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
-from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.uris import from_fs_path, to_fs_path, uri_scheme
 
 from dsl import __version__, services
 from dsl.lsp import convert
@@ -75,18 +74,12 @@ class ProgServer(LanguageServer):
 
 def path_of(uri: str) -> str | None:
     """The file a `file:` URI names; None for any other scheme (an unsaved buffer)."""
-    parsed = urlparse(uri)
-    if parsed.scheme != "file":
+    if uri_scheme(uri) != "file":
         return None
-    path = unquote(parsed.path)
-    if os.name == "nt" and path.startswith("/") and path[2:3] == ":":
-        path = path[1:]
-    return path or None
+    return to_fs_path(uri) or None
 
 
 def uri_of(path: str) -> str:
-    from pygls.uris import from_fs_path
-
     return from_fs_path(path) or path
 
 
