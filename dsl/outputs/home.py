@@ -6,7 +6,7 @@ numbers its rows with them.
 An exercise is one prescription the patient carries out between retests: a base movement,
 each stage of a taper, a disadvantage, a restore, an `undo` statement. Drivers and tweaks
 added to the exercise being built with no retest between them are that exercise built up,
-so they fold into it (the golfer's backswing with its two hand drivers is one exercise).
+so they fold into it (a movement with two hand drivers added before the next retest is one).
 Retests and notes are not exercises (the notes are kept beside them), nor is a step that
 leaves the patient nothing to do.
 
