@@ -18,6 +18,7 @@ option for the clinician to pick in clinic.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ from dsl.vocabulary import Vocabulary
 
 TWEAK_OPS = ("driver", "foot", "surface", "ground-reaction")
 BUILDS = ("pivot", "function", *TWEAK_OPS)  # an exercise that further tweaks fold into
+# A kept alternative is no longer on trial: the patient is told why it stays.
+KEPT_WHY = "you tried this in clinic and it made things better, so it stays"
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,9 @@ def home_program(
             if step.op in TWEAK_OPS:
                 pending = _exercise(number + 1, step, said, narrator, kept=True)
             elif step.op == "retest" and pending is not None and step.outcome == "better":
+                pending = dataclasses.replace(
+                    pending, words=dataclasses.replace(pending.words, why=KEPT_WHY)
+                )
                 section.exercises.append(pending)
                 number_of[pending.step.n] = pending.number
                 pending = None

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +135,14 @@ def test_a_session_lists_only_the_alternative_it_kept_everywhere(clinic):
         assert sum(FORWARD in text for text in listed) == 2  # kept, then its first taper stage
         assert not any(NARROW in text for text in listed)
         assert FORWARD not in listed[3] and FORWARD in listed[4]  # exercise 5 is the kept one
+
+
+def test_the_kept_alternative_says_why_it_stays(clinic):
+    program, *args = sessions(clinic)["golfer-session"]
+    out = clinic.path("home.html")
+    done = clinic.cli("handout", clinic.path(program), *args, "-o", out)
+    assert done.exit_code == 0, done.output
+    page = Path(out).read_text(encoding="utf-8").split('<section class="clinician">')[0]
+    text = flat(page)
+    assert "Why: you tried this in clinic and it made things better, so it stays." in text
+    assert "it stays only if it makes things better" not in text  # no longer on trial
