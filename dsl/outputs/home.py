@@ -153,8 +153,8 @@ def home_program(
         number_of[step.n] = number + 1
         section.exercises.append(_exercise(number + 1, step, said, narrator))
         built = step.op in BUILDS
-    kept = [s for s in sections if s.exercises or s.trials or s.notes]
-    return HomeProgram(kept, words, number_of)
+    shown = [s for s in sections if s.exercises or s.trials or s.notes]
+    return HomeProgram(shown, words, number_of)
 
 
 def _exercise(
