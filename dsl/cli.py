@@ -95,14 +95,20 @@ def check(files: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--log", "log", metavar="FILE.jsonl", help="Keep the session in a new log file.")
+@click.option(
+    "--log",
+    "log",
+    metavar="FILE.jsonl",
+    help="Keep the session in this new log (default: a new one in sessions/ beside FILE).",
+)
+@click.option("--no-log", is_flag=True, help="Keep no record of this session.")
 @click.option("--resume", metavar="FILE.jsonl", help="Go on with the session kept in this log.")
 @click.option("--force", is_flag=True, help="Resume even though the program has changed.")
-def step(file: str, log: str | None, resume: str | None, force: bool) -> None:
+def step(file: str, log: str | None, no_log: bool, resume: str | None, force: bool) -> None:
     """Step through FILE with a patient, one step at a time, answering each retest."""
     from dsl.step_commands import step_command
 
-    sys.exit(step_command(file, log, resume, force))
+    sys.exit(step_command(file, log, resume, force, no_log))
 
 
 @main.command()

@@ -11,7 +11,7 @@ import os
 import shlex
 import sys
 
-from dsl import messages, render, session_log, session_report, step_view
+from dsl import messages, render, session_log, session_place, session_report, step_view
 from dsl.checker import Checked
 from dsl.commands import (
     EXIT_CLEAN,
@@ -33,8 +33,10 @@ def _fail(message: str) -> int:
     return EXIT_FAILURE
 
 
-def step_command(file: str, log: str | None, resume: str | None, force: bool) -> int:
-    problem = _usage_problem(file, log, resume, force)
+def step_command(
+    file: str, log: str | None, resume: str | None, force: bool, no_log: bool = False
+) -> int:
+    problem = _usage_problem(file, log, resume, force, no_log)
     if problem:
         return _fail(problem)
     loaded = load_or_fail(file)
@@ -54,6 +56,8 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
             screen.say(f"The session in {recorded.path} already reached the end of the program.")
             screen.say(f"See what worked: prog report {shlex.quote(recorded.path)}")
             return EXIT_CLEAN
+        if not (log or resume or no_log):
+            log = _default_log(file)
         writer = _writer(
             log, resume, checked, session_log.header(file, current, checked, vocabulary)
         )
@@ -64,6 +68,10 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
             checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
         )
     )
+    if writer is not None and not resume:
+        screen.say(f"Keeping this session in {writer.path}")
+    elif writer is None:
+        screen.say("Not keeping this session (--no-log).", "warning")
     screen.say(HELP, "hint")
     answers, done = (recorded.answers, recorded.done) if recorded else ([], 0)
     if recorded is not None and writer is not None:
@@ -82,14 +90,30 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
     return EXIT_INTERRUPTED if reason == "interrupt" else EXIT_CLEAN
 
 
-def _usage_problem(file: str, log: str | None, resume: str | None, force: bool) -> str | None:
+def _usage_problem(
+    file: str, log: str | None, resume: str | None, force: bool, no_log: bool
+) -> str | None:
     if file == "-":
         return "prog step needs the program in a file: standard input carries the answers"
+    if no_log and (log or resume):
+        return "--no-log keeps nothing; give it without --log or --resume"
     if log and resume and not _same_file(log, resume):
         return "--resume goes on writing its own log; give --log or --resume, not both"
     if force and not resume:
         return "--force only makes sense with --resume"
     return None
+
+
+def _default_log(file: str) -> str:
+    """A new log in the program's sessions folder (spec §12), shown relative when that is short."""
+    try:
+        path = session_place.default_log_path(file)
+    except OSError as error:
+        raise LogError(
+            f"cannot keep the session: {error}; give --log FILE.jsonl, or --no-log to keep nothing"
+        ) from None
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative
 
 
 def _writer(log: str | None, resume: str | None, checked: Checked, header: dict) -> Writer | None:
@@ -165,7 +189,7 @@ def _tell_ending(
             f"prog step {shlex.quote(file)} --resume {shlex.quote(writer.path)}"
         )
     else:
-        screen.say("Nothing was saved: use --log FILE.jsonl to keep a session.", "warning")
+        screen.say("Nothing was saved (--no-log).", "warning")
 
 
 def report_command(log: str, as_json: bool) -> int:

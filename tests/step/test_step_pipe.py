@@ -44,7 +44,7 @@ def test_the_log_starts_with_what_identifies_the_program(prog):
 
 
 def test_each_step_shows_phase_change_drive_and_advantage(prog):
-    done = step(prog, keys="\n\n\nq\n")
+    done = step(prog, "--no-log", keys="\n\n\nq\n")
     out = done.stdout
     assert "phase fire" in out
     assert "   3  pivot frontal x10" in out
