@@ -65,7 +65,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
-        out.print(render.step(step))
+        render.print_hanging(out, render.step(step))
     return EXIT_CLEAN
 
 

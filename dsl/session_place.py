@@ -61,7 +61,7 @@ def sessions_folder(program_path: str | os.PathLike[str]) -> Path:
 def default_log_path(program_path: str | os.PathLike[str], when: datetime | None = None) -> Path:
     """A new log's path for a session of `program_path` started at `when` (default: now).
 
-    `golfer.prog` at 09:30:05 on 2 May 2024 gives `sessions/golfer-2024-05-02-093005.jsonl`,
+    `knee.prog` at 09:30:05 on 2 May 2024 gives `sessions/knee-2024-05-02-093005.jsonl`,
     then `…-093005-2.jsonl` if that name is taken. The file itself is not made: open it
     exclusively (`O_EXCL`), as `session_log.Writer.create` does, so a race still never
     overwrites.
