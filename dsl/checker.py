@@ -75,8 +75,13 @@ class _Context:
         self.sports: dict[str, str] = {}
         self.side, self.muscle = DEFAULT_TARGET
         self.defines: dict[str, n.Define] = {}
+        self.sport_line_broken = False  # a `sport` line with a syntax error was left out
 
     def report(self, diagnostic: Diagnostic) -> None:
+        # After a broken `sport` line nobody knows which sports were meant to be on: saying
+        # "that sport is not on" would only repeat the syntax error, in worse words.
+        if diagnostic.code == "P003" and self.sport_line_broken:
+            return
         self.diagnostics.append(diagnostic)
 
     @property
@@ -89,6 +94,7 @@ def check(
 ) -> tuple[Checked, list[Diagnostic]]:
     """Resolve and validate `program`. `root` is the folder includes must stay inside."""
     ctx = _Context(registry)
+    ctx.sport_line_broken = "sport" in program.broken
     title, has_target = _context(program, ctx)
     favorable = (
         ctx.vocabulary.muscles[ctx.muscle].favorable
@@ -358,7 +364,7 @@ def _include(
     if source is None:
         return
     source = type(source)(display, source.text, source.path)
-    program, syntax = parse(source)
+    program, syntax = parse(source, ctx.vocabulary.words())
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):

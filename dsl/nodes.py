@@ -201,10 +201,12 @@ class StrayBlock(Block):
 
 @record
 class Program:
-    """One parsed file."""
+    """One parsed file. `broken` names the context statements (`target`, `sport`, …) whose
+    line had a syntax error and was left out, so no stage reports them missing as well."""
 
     file: str
     statements: tuple[Statement, ...]
+    broken: tuple[str, ...] = ()
 
 
 _OPS: dict[type, str] = {

@@ -83,8 +83,8 @@ def no_target(ctx: RuleContext) -> Iterator[Finding]:
     statements = ctx.program.statements
     if not statements or is_library(ctx.program):
         return
-    if any(isinstance(s, n.Target) for s in statements):
-        return
+    if any(isinstance(s, n.Target) for s in statements) or "target" in ctx.program.broken:
+        return  # a `target` line with a syntax error is reported as that, not as missing
     yield Finding(
         anchor(statements[0]),
         f"no `target` line: the program assumes the {ctx.target_side} {ctx.target_muscle}",
