@@ -146,7 +146,7 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
     title: str | None = None
     target: n.Target | None = None
     started = False
-    for statement in program.statements:
+    for statement in n.in_place(program.statements):
         if isinstance(statement, n.CONTEXT):
             if started:
                 ctx.report(
@@ -188,7 +188,7 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
             started = True
         if isinstance(statement, n.Block):
             _misplaced_context(statement.body, ctx)
-    _unique_phases(program.statements, ctx)
+    _unique_phases(tuple(n.in_place(program.statements)), ctx)
     return title, target is not None
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
+from dsl.nodes import Phase, Statement, unindented_body
 from dsl.source import Unreadable
 from dsl.trace import document
 
@@ -52,6 +53,8 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
         trace = document(checked, run(checked, outcomes))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
         return EXIT_CLEAN
+    from rich.text import Text
+
     from dsl import render
 
     out = render.console()
@@ -61,12 +64,40 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
         )
     )
     phase: object = object()
+    orphaned = _unindented_phases(checked.program.statements)
+    shown = 0
     for step in run(checked, outcomes):
+        shown += 1
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
+            after = [name for line, name in orphaned if line < step.node.span.line]
+            if step.phase is None and after:
+                out.print(
+                    Text(
+                        f"(these lines come after `phase {after[-1]}:` but are not indented "
+                        "under it, so they belong to no phase: see `prog explain P108`)",
+                        style="yellow",
+                    )
+                )
         render.print_hanging(out, render.step(step))
+    if not shown:
+        out.print(
+            Text(
+                "Nothing to run: this file has no movement statement (see `prog explain P110`).",
+                style="yellow",
+            )
+        )
     return EXIT_CLEAN
+
+
+def _unindented_phases(statements: tuple[Statement, ...]) -> list[tuple[int, str]]:
+    """(line, name) of each empty phase whose lines were left unindented under it."""
+    return [
+        (statement.header_span.line, statement.name.text)
+        for statement in statements
+        if isinstance(statement, Phase) and unindented_body(statement, statements) is not None
+    ]
 
 
 def check_command(files: list[str]) -> int:

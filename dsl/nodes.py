@@ -6,6 +6,8 @@ a Lark object. Words are lower-cased here, so every later stage compares plain s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dsl.record import record
 
 
@@ -254,4 +256,31 @@ def last_statement(statements: tuple[Statement, ...]) -> Statement | None:
         if isinstance(statement, Phase | StrayBlock) and statement.body:
             return last_statement(statement.body) or statement
         return statement
+    return None
+
+
+def in_place(statements: tuple[Statement, ...]) -> Iterator[Statement]:
+    """The statements with each stray block's body in its place: an indented line with no
+    header above it (a syntax error) still counts where it stands, so nothing is reported
+    missing, or misplaced, only because it was indented."""
+    for statement in statements:
+        if isinstance(statement, StrayBlock):
+            yield from in_place(statement.body)
+        else:
+            yield statement
+
+
+def unindented_body(phase: Phase, statements: tuple[Statement, ...]) -> Statement | None:
+    """The statement that follows an empty `phase NAME:` at its own level, when it is one
+    that could have been its body: the phase's lines were most likely meant to be indented
+    under it. None when the phase is not empty, or nothing of the kind follows it."""
+    if phase.body or phase.inline:
+        return None
+    siblings = list(in_place(statements))
+    for index, statement in enumerate(siblings):
+        if statement is phase:
+            following = siblings[index + 1] if index + 1 < len(siblings) else None
+            if following is None or isinstance(following, (Phase, Define, *CONTEXT)):
+                return None
+            return following
     return None

@@ -73,11 +73,19 @@ class _Indenter:
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Lark's loop: every token of `stream`, with the blocks' INDENTs and DEDENTs."""
         self.indent_level = [0]
+        first = True
         for token in stream:
             if token.type == self.NL_type:
                 yield from self.handle_NL(token)
             else:
+                column = token.column or 1
+                if first and column > 1:
+                    # The first line has no line end before it to carry its indentation:
+                    # open its block here, so it is an indented line like any other.
+                    self.indent_level.append(column - 1)
+                    yield Token.new_borrow_pos(self.INDENT_type, "", token)
                 yield token
+            first = False
         while len(self.indent_level) > 1:
             self.indent_level.pop()
             yield Token(self.DEDENT_type, "")
@@ -381,7 +389,8 @@ def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagn
             broken.add(first[0].lower())
         text = _blank_line(text, line)
     diagnostics = errors + builder.diagnostics
-    diagnostics.extend(_stray_blocks(statements, blanked, source.name))
+    first_indented = text[:1] in (" ", "\t")
+    diagnostics.extend(_stray_blocks(statements, blanked, source.name, first_indented))
     return n.Program(source.name, tuple(statements), tuple(sorted(broken))), diagnostics
 
 
@@ -465,7 +474,7 @@ def _blank_line(text: str, line: int) -> str:
 
 
 def _stray_blocks(
-    statements: list[n.Statement], blanked: set[int], file: str
+    statements: list[n.Statement], blanked: set[int], file: str, file_start: bool = False
 ) -> Iterator[Diagnostic]:
     """P001 for indented lines with no header, unless their header was already reported.
 
@@ -476,7 +485,15 @@ def _stray_blocks(
     for statement in statements:
         if isinstance(statement, n.StrayBlock):
             header_blanked = any(previous_end < line < statement.span.line for line in blanked)
-            if not header_blanked:
+            if file_start:
+                yield make(
+                    "P001",
+                    "the first line is indented; a program starts at the left margin",
+                    statement.header_span,
+                    hint="delete the spaces before the first statement (and as many before "
+                    "each line of the same block); only a block's lines are indented",
+                )
+            elif not header_blanked:
                 yield make(
                     "P001",
                     "this line is indented, but the line above opens no block",
@@ -484,6 +501,7 @@ def _stray_blocks(
                     hint="a block starts with a header that ends in `:` "
                     "(`phase NAME:`, `define NAME:`, `try until better:`)",
                 )
+        file_start = False
         if isinstance(statement, n.Block):
             yield from _stray_blocks(list(statement.body), blanked, file)
         previous_end = statement.span.end_line
