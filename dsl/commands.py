@@ -52,6 +52,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
     if as_json:
         trace = document(checked, run(checked, outcomes))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
+        _warn_unused(outcomes, sum(1 for s in trace["steps"] if s["op"] == "retest"))
         return EXIT_CLEAN
     from rich.text import Text
 
@@ -65,9 +66,10 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
     )
     phase: object = object()
     orphaned = _unindented_phases(checked.program.statements)
-    shown = 0
+    shown = retests = 0
     for step in run(checked, outcomes):
         shown += 1
+        retests += step.op == "retest"
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
@@ -88,7 +90,23 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
                 style="yellow",
             )
         )
+    _warn_unused(outcomes, retests)
     return EXIT_CLEAN
+
+
+def _warn_unused(outcomes: list[str], retests: int) -> None:
+    """More `--outcomes` than the run has retests: the list was likely written for another
+    version of the program, so say which answers went unused (on stderr; the run stands)."""
+    if len(outcomes) <= retests:
+        return
+    unused = outcomes[retests:]
+    print(
+        f"prog: warning: {len(outcomes)} outcomes were given but the program has "
+        f"{retests} retest{'s' if retests != 1 else ''}; the last {len(unused)} "
+        f"({', '.join(unused)}) were not used. Was the list written for another version "
+        "of the program?",
+        file=sys.stderr,
+    )
 
 
 def _unindented_phases(statements: tuple[Statement, ...]) -> list[tuple[int, str]]:

@@ -319,6 +319,12 @@ def _end_of_line(text: str, token: Token, *, before: bool = False) -> tuple[int,
 
 
 def _hint_for(char: str) -> str | None:
+    if char and (ord(char) < 0x20 or ord(char) == 0x7F):
+        picture = chr(0x2400 + ord(char)) if ord(char) < 0x20 else "\u2421"
+        return (
+            f"an invisible control character (shown as `{picture}`), often left by a copy "
+            "and paste; delete it"
+        )
     if char in "()[]{}":
         return "brackets are not part of the language; write the words on their own"
     if char == "'":

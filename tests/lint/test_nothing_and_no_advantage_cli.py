@@ -111,3 +111,28 @@ def test_the_repository_examples_lint_clean_and_are_formatted() -> None:
     # The one-liner keeps its one line because the settings say so (fmt-exclude); named
     # on its own it is still formatted, and --isolated ignores the settings.
     assert prog("fmt", "--check", "--isolated", "examples/").returncode == 1
+
+
+def test_a_nul_byte_is_shown_visibly_never_raw(tmp_path: Path) -> None:
+    (tmp_path / "plan.prog").write_bytes(b"target right glute-med\npivot fr\x00ontal\nretest\n")
+    linted = prog("lint", "--isolated", "plan.prog", cwd=tmp_path)
+    assert linted.returncode == 1
+    assert "\x00" not in linted.stdout
+    assert "2 | pivot fr\u2400ontal" in linted.stdout
+    caret = next(line for line in linted.stdout.splitlines() if line.endswith("^"))
+    assert caret.index("^") == linted.stdout.splitlines()[2].index("\u2400")
+    assert "invisible control character (shown as `\u2400`)" in linted.stdout
+
+
+def test_more_outcomes_than_retests_is_a_warning_naming_the_unused(tmp_path: Path) -> None:
+    (tmp_path / "plan.prog").write_text(T + "pivot frontal x10\nretest\n", encoding="utf-8")
+    for extra in ([], ["--json"]):
+        ran = prog("run", "plan.prog", "--outcomes", "better,same,worse", *extra, cwd=tmp_path)
+        assert ran.returncode == 0
+        assert ran.stderr == (
+            "prog: warning: 3 outcomes were given but the program has 1 retest; the last 2 "
+            "(same, worse) were not used. Was the list written for another version of the "
+            "program?\n"
+        )
+    exact = prog("run", "plan.prog", "--outcomes", "better", cwd=tmp_path)
+    assert exact.stderr == ""
