@@ -12,6 +12,7 @@ import shlex
 import sys
 
 from dsl import messages, render, session_log, session_place, session_report, step_view
+from dsl.api import run
 from dsl.checker import Checked
 from dsl.commands import (
     EXIT_CLEAN,
@@ -47,6 +48,12 @@ def step_command(
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
     checked = loaded.checked
+    if next(iter(run(checked)), None) is None:  # before a log is made: there is no session
+        print(
+            f"Nothing to run: {file} has no movement statement, so there is no step to take "
+            "(see `prog explain P110`). No session was kept.",
+        )
+        return EXIT_CLEAN
     current = session_log.fingerprint(loaded.source, checked)
     vocabulary = {r.name: r.version for r in installed().reports if r.status == "ok"}
     screen = step_view.Terminal()

@@ -55,3 +55,11 @@ def test_a_sessions_name_taken_by_a_file_falls_back_to_the_user_data_folder(prog
     assert done.returncode == 0, done.stderr
     assert len(kept(prog, data / "prog" / "sessions")) == 1
     assert (prog.folder / "sessions").read_text() == "not a folder\n"
+
+
+def test_a_program_with_nothing_to_run_keeps_no_session(prog):
+    (prog.folder / "empty.prog").write_text("# to be written\n", encoding="utf-8")
+    done = prog("step", "empty.prog", input="\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Nothing to run: empty.prog has no movement statement")
+    assert not (prog.folder / "sessions").exists()
