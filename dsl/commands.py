@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from dsl import messages
 from dsl.api import Loaded, load_path, run
@@ -16,6 +17,9 @@ from dsl.diagnostics import ERROR, Diagnostic
 from dsl.nodes import Phase, Statement, unindented_body
 from dsl.source import Unreadable
 from dsl.trace import document
+
+if TYPE_CHECKING:
+    from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -40,19 +44,34 @@ def errors_of(loaded: Loaded) -> list[Diagnostic]:
     return [d for d in loaded.diagnostics if d.severity == ERROR]
 
 
-def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
-    loaded = load_or_fail(file)
+def load_runnable(name: str) -> tuple[Loaded | None, int]:
+    """A program ready to run: (loaded, 0); or (None, exit code) once an unreadable file or
+    the program's errors have been reported on stderr."""
+    loaded = load_or_fail(name)
     if loaded is None:
-        return EXIT_FAILURE
+        return None, EXIT_FAILURE
     errors = errors_of(loaded)
-    if errors or loaded.checked is None:
+    if errors or loaded.checked is None or loaded.source is None:
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
-        return EXIT_FINDINGS
+        return None, EXIT_FINDINGS
+    return loaded, EXIT_CLEAN
+
+
+def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None:
+        return code
+    from dsl.outputs.words import program_words
+
     checked = loaded.checked
+    steps = list(run(checked, outcomes))
+    words = program_words(checked, steps)
     if as_json:
-        trace = document(checked, run(checked, outcomes))
+        trace = document(checked, steps)
+        for entry, said in zip(trace["steps"], words, strict=True):
+            entry.update(spoken(said))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
-        _warn_unused(outcomes, sum(1 for s in trace["steps"] if s["op"] == "retest"))
+        _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
         return EXIT_CLEAN
     from rich.text import Text
 
@@ -66,10 +85,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
     )
     phase: object = object()
     orphaned = _unindented_phases(checked.program.statements)
-    shown = retests = 0
-    for step in run(checked, outcomes):
-        shown += 1
-        retests += step.op == "retest"
+    for step, said in zip(steps, words, strict=True):
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
@@ -82,16 +98,31 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
                         style="yellow",
                     )
                 )
-        render.print_hanging(out, render.step(step))
-    if not shown:
+        render.print_hanging(out, render.step(step, said=said))
+    if not steps:
         out.print(
             Text(
                 "Nothing to run: this file has no movement statement (see `prog explain P110`).",
                 style="yellow",
             )
         )
-    _warn_unused(outcomes, retests)
+    if chart:
+        from dsl.outputs.chart import drive_blocks
+
+        out.print(render.chart_heading())
+        out.print(drive_blocks(steps), markup=False, highlight=False)
+    _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
     return EXIT_CLEAN
+
+
+def spoken(said: StepWords) -> dict[str, str]:
+    """The keys `prog run --json` adds to a step (spec §10 allows more keys): the patient's
+    `instruction`, and `dose`, `progress` and `why` where the step has them."""
+    out = {"instruction": said.instruction}
+    for key in ("dose", "progress", "why"):
+        if getattr(said, key):
+            out[key] = getattr(said, key)
+    return out
 
 
 def _warn_unused(outcomes: list[str], retests: int) -> None:
@@ -136,7 +167,8 @@ def check_command(files: list[str]) -> int:
 
 
 def plugins_command(as_json: bool) -> int:
-    """Every plugin found, its version and state; exit 1 when one failed to load."""
+    """Every plugin found, its version and state (ok, failed, disabled) and why; exit 1 when
+    one the project uses failed to load."""
     from dsl import render
     from dsl.catalog import report_dict
     from dsl.registry import installed
@@ -146,7 +178,7 @@ def plugins_command(as_json: bool) -> int:
         sys.stdout.write(json.dumps([report_dict(r) for r in reports], indent=2) + "\n")
     else:
         render.console().print(render.plugins_table(reports))
-    return EXIT_FINDINGS if any(r.status != "ok" for r in reports) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.status == "failed" for r in reports) else EXIT_CLEAN
 
 
 def vocab_command(sport: str | None, as_json: bool) -> int:

@@ -24,11 +24,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.hip import MOTIONS, PLANES
+from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.interpreter import Step
 
 if TYPE_CHECKING:
     from dsl.catalog import Item
+    from dsl.outputs.words import StepWords
     from dsl.registry import PluginReport
     from dsl.vocabulary import MuscleEntry
 
@@ -141,10 +142,11 @@ def _motion_word(plane: int, value: float) -> str:
     return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
 
 
-def step(s: Step, changed: Sequence[str] | None = None) -> Text:
+def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None = None) -> Text:
     """One step for a clinician: what the patient does, the prescription, the drive.
 
-    `changed` (from `prog step`) adds a line saying what is different from the step before.
+    `changed` (from `prog step`) adds a line saying what is different from the step before;
+    `said` the step in the patient's words (`dsl.outputs.words`).
     """
     out = Text()
     out.append(f"{s.n:>4}  ", style="bold")
@@ -159,6 +161,8 @@ def step(s: Step, changed: Sequence[str] | None = None) -> Text:
     if changed is not None:
         out.append(pad + "changed: ", style="dim")
         out.append(" · ".join(changed) + "\n", style="cyan")
+    if said is not None:
+        out.append(patient_words(said))
     prescription = s.base or "no base movement yet"
     tweaks = [
         f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
@@ -182,6 +186,25 @@ def step(s: Step, changed: Sequence[str] | None = None) -> Text:
     return out
 
 
+def patient_words(said: StepWords) -> Text:
+    """The step as the patient is told it: the sentence (with its dose, or the check at a
+    retest), `1 of 3` on a taper's steps, and why a change was made."""
+    out = Text()
+    pad = "      "
+    if said.instruction:
+        label = f"patient ({said.progress}): " if said.progress else "patient: "
+        out.append(pad + label, style="dim")
+        out.append(said.instruction + "\n", style="green")
+    if said.why:
+        out.append(pad + "why: ", style="dim")
+        out.append(said.why + "\n", style="italic")
+    return out
+
+
+def chart_heading() -> Text:
+    return Text("\ndrive per plane across the steps (−3 … +3)", style="bold underline")
+
+
 def phase_heading(name: str | None) -> Text:
     return Text(f"\nphase {name}" if name else "\n(no phase)", style="bold underline")
 
@@ -197,17 +220,27 @@ def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
 
 def plugins_table(reports: Iterable[PluginReport]) -> Table:
     table = Table(title="prog plugins", title_justify="left", show_lines=False)
-    for column in ("plugin", "version", "API", "package", "sports", "status"):
+    for column in ("plugin", "version", "API", "package", "sports", "status", "why"):
         table.add_column(column, overflow="fold")
     for r in reports:
-        status = Text("ok", style="green") if r.status == "ok" else Text(
-            f"failed: {r.problem}", style="bold red"
-        )
-        table.add_row(r.name, r.version, str(r.api_version or "?"), r.package,
-                      ", ".join(r.sports), status)
+        if r.status == "ok":
+            status = Text("ok", style="green")
+        elif r.status == "failed":
+            status = Text(f"failed {r.code}: {r.problem}", style="bold red")
+        else:
+            status = Text(r.status, style="dim")
+        api = "?" if r.api_version is None else str(r.api_version)
+        if r.status == "disabled":
+            api = "-"
+        table.add_row(r.name, r.version or "-", api, r.package or "?", ", ".join(r.sports),
+                      status, r.why)
     if not table.rows:
         table.caption = "no plugins installed"
     return table
+
+
+def _effect(effect: Effect | None) -> str:
+    return "— (not for this side)" if effect is None else effect.describe()
 
 
 def vocab_table(items: Iterable[Item]) -> Table:
@@ -217,7 +250,7 @@ def vocab_table(items: Iterable[Item]) -> Table:
     for column in ("from", "right target", "left target"):
         table.add_column(column, no_wrap=True)
     for item in items:
-        table.add_row(item.statement, item.owner, item.right.describe(), item.left.describe())
+        table.add_row(item.statement, item.owner, _effect(item.right), _effect(item.left))
     return table
 
 
