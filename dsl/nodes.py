@@ -203,8 +203,9 @@ class StrayBlock(Block):
 
 @record
 class Program:
-    """One parsed file. `broken` names the context statements (`target`, `sport`, …) whose
-    line had a syntax error and was left out, so no stage reports them missing as well."""
+    """One parsed file. `broken` holds the first word of each line that had a syntax error
+    and was left out (`target`, `pivot`, …; `*` when parsing gave up), so no stage reports
+    what it stood for as missing as well."""
 
     file: str
     statements: tuple[Statement, ...]

@@ -350,6 +350,7 @@ def _remembered(
 
 
 CONTEXT_KEYWORDS = ("program", "target", "sport", "include")
+GAVE_UP = "*"  # in `Program.broken`: parsing stopped, every line may be missing
 
 
 def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagnostic]]:
@@ -377,7 +378,8 @@ def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagn
             errors.append(diagnostic)
         reparsed = len(text) * (len(errors) + len(repaired))
         if len(errors) >= MAX_SYNTAX_ERRORS or line in blanked or reparsed > MAX_REPARSED:
-            return n.Program(source.name, (), tuple(sorted(broken))), errors
+            # Parsing gave up: nothing of the file is known, so nothing is "missing" either.
+            return n.Program(source.name, (), (*CONTEXT_KEYWORDS, GAVE_UP)), errors
         mended = None if line in repaired or indentation else _mend(text, diagnostic, known)
         if mended is not None:
             errors[-1], text = mended
@@ -385,8 +387,7 @@ def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagn
             continue
         blanked.add(line)
         first = text.split("\n")[line - 1].split(None, 1)[:1]
-        if first and first[0].lower() in CONTEXT_KEYWORDS:
-            broken.add(first[0].lower())
+        broken.add(first[0].lower() if first else "")
         text = _blank_line(text, line)
     diagnostics = errors + builder.diagnostics
     first_indented = text[:1] in (" ", "\t")

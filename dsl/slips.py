@@ -42,6 +42,7 @@ _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"?')
 _SPACED_DOSE = re.compile(r"(?<![0-9A-Za-z-])(?:[0-9]+\s*)?[xX]\s*[0-9]+\b")
 _HANDED = re.compile(r"\b(right|left)-handed\b", re.IGNORECASE)
 _MAX_JOINED = 4  # words joined into one: `single leg squat` is three
+MAX_LINE = 300  # characters: a one-line program of a dozen statements fits
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ def typographic_hint(char: str) -> str | None:
 
 
 def repairs(line: str) -> Iterator[Repair]:
-    """Every repair worth trying on `line`, the most specific first."""
+    """Every repair worth trying on `line`, the most specific first; none for a line longer
+    than a clinician types (`MAX_LINE`), where trying them all would cost more than it helps."""
+    if len(line) > MAX_LINE:
+        return
     yield from _typographic(line)
     for match in _HANDED.finditer(line):
         side = match.group(1).lower()

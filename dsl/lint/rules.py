@@ -372,8 +372,8 @@ def _runs(statements: Iterable[n.Statement]) -> Iterator[n.Statement]:
 def nothing_to_run(ctx: RuleContext) -> Iterator[Finding]:
     """P110: no movement statement runs (an empty file, comments, context or defines only)."""
     program = ctx.program
-    if any(isinstance(s, MOVEMENT) for s in _runs(program.statements)):
-        return
+    if program.broken or any(isinstance(s, MOVEMENT) for s in _runs(program.statements)):
+        return  # a line left out after a syntax error may well be the movement
     if program.statements:
         where = anchor(program.statements[0])
         what = (

@@ -267,6 +267,7 @@ CASES: tuple[Case, ...] = (
     ok("P110", "a library that says so", "define w:  # noqa: P110\n    pivot frontal\n"),
     ok("P110", "a use runs a define", T + "define w:\n    pivot frontal\nuse w\nretest\n"),
     ok("P110", "a movement", FIRED),
+    ok("P110", "its movement has a syntax error", T + "pivot\n"),
     # P111 advantage 0
     fail(
         "P111",
