@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
-from dsl.nodes import Phase, Statement, unindented_body
+from dsl.nodes import unindented_phases, unplaced_after
 from dsl.source import Unreadable
 from dsl.trace import document
 
@@ -84,20 +84,14 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
         )
     )
     phase: object = object()
-    orphaned = _unindented_phases(checked.program.statements)
+    orphaned = unindented_phases(checked.program.statements)
     for step, said in zip(steps, words, strict=True):
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
-            after = [name for line, name in orphaned if line < step.node.span.line]
+            after = unplaced_after(orphaned, step.node.span.line)
             if step.phase is None and after:
-                out.print(
-                    Text(
-                        f"(these lines come after `phase {after[-1]}:` but are not indented "
-                        "under it, so they belong to no phase: see `prog explain P108`)",
-                        style="yellow",
-                    )
-                )
+                out.print(render.unplaced_note(after))
         render.print_hanging(out, render.step(step, said=said))
     if not steps:
         out.print(
@@ -138,15 +132,6 @@ def _warn_unused(outcomes: list[str], retests: int) -> None:
         "of the program?",
         file=sys.stderr,
     )
-
-
-def _unindented_phases(statements: tuple[Statement, ...]) -> list[tuple[int, str]]:
-    """(line, name) of each empty phase whose lines were left unindented under it."""
-    return [
-        (statement.header_span.line, statement.name.text)
-        for statement in statements
-        if isinstance(statement, Phase) and unindented_body(statement, statements) is not None
-    ]
 
 
 def check_command(files: list[str]) -> int:

@@ -285,3 +285,18 @@ def unindented_body(phase: Phase, statements: tuple[Statement, ...]) -> Statemen
                 return None
             return following
     return None
+
+
+def unindented_phases(statements: tuple[Statement, ...]) -> list[tuple[int, str]]:
+    """(header line, name) of each empty phase whose lines were left unindented under it."""
+    return [
+        (statement.header_span.line, statement.name.text)
+        for statement in statements
+        if isinstance(statement, Phase) and unindented_body(statement, statements) is not None
+    ]
+
+
+def unplaced_after(orphaned: list[tuple[int, str]], line: int) -> str | None:
+    """The name of the last unindented phase (from `unindented_phases`) above `line`."""
+    above = [name for header, name in orphaned if header < line]
+    return above[-1] if above else None

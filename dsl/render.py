@@ -260,3 +260,12 @@ def muscles_line(muscles: Iterable[MuscleEntry]) -> Text:
         f"{m.name} ({', '.join(motion.name for motion in m.favorable)})" for m in muscles
     ))
     return text
+
+
+def unplaced_note(phase: str) -> Text:
+    """Under `(no phase)`: why steps written after `phase NAME:` are in no phase."""
+    return Text(
+        f"(these lines come after `phase {phase}:` but are not indented under it, so they "
+        "belong to no phase: see `prog explain P108`)",
+        style="yellow",
+    )

@@ -22,6 +22,7 @@ from dsl.commands import (
     load_or_fail,
     sources_for,
 )
+from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
 from dsl.stepping import HELP, Session
@@ -56,7 +57,7 @@ def step_command(
         return EXIT_CLEAN
     current = session_log.fingerprint(loaded.source, checked)
     vocabulary = {r.name: r.version for r in installed().reports if r.status == "ok"}
-    screen = step_view.Terminal()
+    screen = step_view.Terminal(unindented_phases(checked.program.statements))
     try:
         recorded = _resumable(resume, file, current, force) if resume else None
         if recorded is not None and recorded.ended:

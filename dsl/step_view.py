@@ -18,6 +18,7 @@ from rich.text import Text
 
 from dsl import render
 from dsl.interpreter import OUTCOMES, Step
+from dsl.nodes import unplaced_after
 from dsl.session_report import label
 
 MESSAGE_STYLE = {"info": "", "hint": "yellow", "warning": "bold yellow"}
@@ -26,8 +27,9 @@ MESSAGE_STYLE = {"info": "", "hint": "yellow", "warning": "bold yellow"}
 class Terminal:
     """The `Screen` of a real session: the shared console out, standard input in."""
 
-    def __init__(self) -> None:
+    def __init__(self, orphaned: list[tuple[int, str]] | None = None) -> None:
         self.out = render.console()
+        self.orphaned = orphaned or []  # unindented phases (`nodes.unindented_phases`)
         self.echo = not sys.stdin.isatty()
         self._phase: object = object()  # no phase shown yet (None is "no phase")
         self._mid_line = False  # a prompt is waiting for its line (Ctrl-C can leave it so)
@@ -36,6 +38,9 @@ class Terminal:
         if step.phase != self._phase:
             self._phase = step.phase
             self.out.print(render.phase_heading(step.phase))
+            after = unplaced_after(self.orphaned, step.node.span.line)
+            if step.phase is None and after:
+                self.out.print(render.unplaced_note(after))
         render.print_hanging(self.out, render.step(step, changed))
         if step.note is not None:
             self.out.print(Text("      note: ", style="dim") + Text(step.note, style="italic"))

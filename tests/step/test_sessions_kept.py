@@ -63,3 +63,16 @@ def test_a_program_with_nothing_to_run_keeps_no_session(prog):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Nothing to run: empty.prog has no movement statement")
     assert not (prog.folder / "sessions").exists()
+
+
+def test_steps_left_out_of_a_phase_by_their_indentation_say_so(prog):
+    (prog.folder / "flat.prog").write_text(
+        "target right glute-med\nphase fire:\npivot frontal x10\nretest\n", encoding="utf-8"
+    )
+    done = prog("step", "flat.prog", "--no-log", input="\nb\n")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    heading = lines.index("(no phase)")
+    assert lines[heading + 1].startswith(
+        "(these lines come after `phase fire:` but are not indented under it"
+    )
