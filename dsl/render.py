@@ -107,13 +107,15 @@ def console(stderr: bool = False) -> Console:
 
 # Where a line's content starts: after its indent and a step number, a `label: `, or a
 # diagnostic code and its severity (`P102  warning `).
+SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
 _HANG = re.compile(r"\s*(?:\d+\s+|[a-z][a-z ]*: |[A-Z]+[0-9]+\s+[a-z]+\s+)?")
 
 
 def print_hanging(out: Console, text: Text) -> None:
     """Print `text` line by line; on a terminal a line too long for it wraps between words
-    and goes on under where its content starts (after `  drive: `, after a step's number),
-    so a figure like `transverse +2.00` reads as one piece even when it moves down a line.
+    and goes on under where its content starts (after `  drive: `, after a step's number).
+    A line of items joined by ` · ` (the drive per plane, what changed) breaks between its
+    items first, so `transverse +2.00 (internal-rotation)` moves down a line in one piece.
     Piped, `text` is printed as it is, one record per line."""
     if not out.is_terminal:
         out.print(text)
@@ -127,8 +129,35 @@ def print_hanging(out: Console, text: Text) -> None:
         grid = Table.grid(padding=0)
         grid.add_column(width=indent, no_wrap=True)
         grid.add_column()
-        grid.add_row(line[:indent], line[indent:])
+        grid.add_row(line[:indent], _items_to_lines(line[indent:], out.width - indent))
         out.print(grid)
+
+
+def _items_to_lines(content: Text, width: int) -> Text:
+    """`content` with a line break before each ` · ` item that would not fit on its line
+    (the separator stays at the end of the line it closes); an item wider than `width` is
+    left for rich to wrap between its words."""
+    starts = [0]
+    plain = content.plain
+    at = plain.find(SEPARATOR)
+    while at != -1:
+        starts.append(at + len(SEPARATOR))
+        at = plain.find(SEPARATOR, at + 1)
+    if len(starts) == 1:
+        return content
+    ends = [*starts[1:], len(plain)]
+    out = Text()
+    used = 0
+    for start, end in zip(starts, ends, strict=True):
+        item = content[start:end]
+        size = cell_len(item.plain.rstrip())
+        if used and used + size > width:
+            out.rstrip()
+            out.append("\n")
+            used = 0
+        out.append_text(item)
+        used += cell_len(item.plain)
+    return out
 
 
 def _signed(value: float) -> str:
