@@ -251,7 +251,8 @@ CORE: dict[str, Explanation] = {
             "with no statements (or only notes), a `try` with fewer than 2 alternatives. "
             "`prog lint` also reports a `# noqa` that silences nothing under this code. A "
             "file of `define`s only (a library for `include`) is not warned about unused "
-            "defines.",
+            "defines. A `phase NAME:` followed by lines that are not indented under it is "
+            "empty too: those lines run, but in no phase; indent them by 4 spaces.",
             "“I keep trying different things until I see the reaction I want.” A `try` with "
             "one alternative tries nothing, and a define or phase that does nothing usually "
             "means a part of the plan was left out. A stale `# noqa` hides nothing today "
