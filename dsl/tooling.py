@@ -261,8 +261,6 @@ PIPED_WIDTH = 80  # explain is prose: piped (to a file, to `less`) it reads at 8
 
 
 def explain_command(code: str | None) -> int:
-    import textwrap
-
     from rich.text import Text
 
     from dsl import render
@@ -310,8 +308,9 @@ def explain_command(code: str | None) -> int:
                 # rich wraps between words to the width, keeping the indent on every line
                 paragraph = Padding(Text(" ".join(part.split())), (0, 0, 0, 2))
                 out.print(paragraph, width=width, soft_wrap=False)
+    colour = out.color_system is not None
     for title, example in (("Bad", item.bad), ("Good", item.good)):
         if example:
             out.print(Text(f"\n{title}", style="bold underline"))
-            out.print(Text(textwrap.indent(example.rstrip("\n"), "    ")), soft_wrap=True)
+            out.print(render.program_text(example, "    ", colour=colour), end="", soft_wrap=True)
     return EXIT_CLEAN
