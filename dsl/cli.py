@@ -35,6 +35,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_FAILURE)
 
 
+def fail_plain(message: str) -> NoReturn:
+    """One line on stderr, as it is, and exit 2 (a missing optional part)."""
+    click.echo(message, err=True)
+    sys.exit(EXIT_FAILURE)
+
+
 def parse_outcomes(value: str | None) -> list[str]:
     if not value:
         return []
@@ -304,3 +310,18 @@ def plugin_new(name: str) -> None:
     from dsl.scaffold.command import new_command
 
     sys.exit(new_command(name))
+
+
+LSP_EXTRA = "prog lsp needs the language server extra: pip install 'prog[lsp]'"
+
+
+@main.command()
+def lsp() -> None:
+    """A language server for editors, over standard input and output (needs prog[lsp])."""
+    try:
+        from dsl.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise
+        fail_plain(LSP_EXTRA)
+    serve()
