@@ -105,9 +105,9 @@ def console(stderr: bool = False) -> Console:
     )
 
 
+SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
 # Where a line's content starts: after its indent and a step number, a `label: `, or a
 # diagnostic code and its severity (`P102  warning `).
-SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
 _HANG = re.compile(r"\s*(?:\d+\s+|[a-z][a-z ]*: |[A-Z]+[0-9]+\s+[a-z]+\s+)?")
 
 

@@ -38,17 +38,10 @@ def test_block_header_without_a_block_is_an_empty_block():
     from dsl.lint.engine import lint_text
 
     assert problems("phase fire:\npivot frontal\n") == []
-    found = [
-        (d.code, d.message)
-        for d in lint_text("target right glute-med\nphase fire:\npivot frontal\nretest\n")
-    ]
-    assert found == [
-        (
-            "P108",
-            "phase `fire` has no statements: the lines after it are not indented, so they "
-            "belong to no phase",
-        )
-    ]
+    found = [(d.code, d.message) for d in lint_text("target right glute-med\nphase fire:\n"
+                                                    "pivot frontal\nretest\n")]
+    assert found == [("P108", "phase `fire` has no statements: the lines after it are not "
+                                "indented, so they belong to no phase")]
 
 
 def test_keywords_and_words_are_case_insensitive():
@@ -65,30 +58,22 @@ def test_string_escapes():
     ("text", "expected"),
     [
         ("pivot frontl\n", "P002 unknown plane `frontl`; did you mean `frontal`?"),
-        (
-            "driver rihgt-hand overhead\n",
-            "P002 unknown limb `rihgt-hand`; did you mean `right-hand`?",
-        ),
+        ("driver rihgt-hand overhead\n",
+         "P002 unknown limb `rihgt-hand`; did you mean `right-hand`?"),
         ("driver head overhead\n", "P002 `head` cannot drive `overhead`"),
         ("foot right narow\n", "P002 unknown foot position `narow`; did you mean `narrow`?"),
-        (
-            "surface slope eversoin\n",
-            "P002 unknown slope direction `eversoin`; did you mean `eversion`?",
-        ),
+        ("surface slope eversoin\n",
+         "P002 unknown slope direction `eversoin`; did you mean `eversion`?"),
         ("ground-reaction hihg\n", "P002 unknown level `hihg`; did you mean `high`?"),
         ("target right glute-mde\n", "P002 unknown muscle `glute-mde`; did you mean `glute-med`?"),
         ("target rihgt glute-med\n", "P002 unknown side `rihgt`; did you mean `right`?"),
         ("disadvantage aduction\n", "P002 unknown motion `aduction`; did you mean `adduction`?"),
         ("sport glof\n", "P002 unknown sport `glof`; did you mean `golf`?"),
         ("taper fot\n", "P002 unknown taper reference `fot`; did you mean `foot`?"),
-        (
-            "define warm-up:\n    pivot frontal\nuse warmup\n",
-            "P002 unknown define `warmup`; did you mean `warm-up`?",
-        ),
-        (
-            "sport golf\nfunction golf.backswnig\n",
-            "P002 unknown golf phase `backswnig`; did you mean `backswing`?",
-        ),
+        ("define warm-up:\n    pivot frontal\nuse warmup\n",
+         "P002 unknown define `warmup`; did you mean `warm-up`?"),
+        ("sport golf\nfunction golf.backswnig\n",
+         "P002 unknown golf phase `backswnig`; did you mean `backswing`?"),
     ],
 )
 def test_unknown_words_get_a_did_you_mean(text, expected):
@@ -105,11 +90,9 @@ def test_sport_words_need_their_sport_line():
 
 
 def test_context_in_the_wrong_place_or_repeated():
-    text = (
-        'program "a"\nprogram "b"\ntarget right glute-med\ntarget left glute-med\n'
-        "sport golf\nsport golf\npivot frontal\ntarget right glute-max\n"
-        "phase p:\n    sport tennis\n"
-    )
+    text = ('program "a"\nprogram "b"\ntarget right glute-med\ntarget left glute-med\n'
+            "sport golf\nsport golf\npivot frontal\ntarget right glute-max\n"
+            "phase p:\n    sport tennis\n")
     assert [c for c, _, _ in problems(text)] == ["P007"] * 5
 
 
@@ -132,9 +115,8 @@ def test_disadvantage_rules():
     ]
     text = "disadvantage flexion\ndisadvantage adduction\ndisadvantage internal-rotation\n"
     assert problems(text) == [("P006", 3, 1)]
-    ok = text.replace(
-        "disadvantage internal-rotation", "restore flexion\ndisadvantage internal-rotation"
-    )
+    ok = text.replace("disadvantage internal-rotation", "restore flexion\n"
+                      "disadvantage internal-rotation")
     assert problems(ok) == []
 
 
@@ -155,23 +137,18 @@ def test_define_recursion_names_the_chain():
 
 
 def test_step_ceiling_is_found_before_running_whatever_the_nesting():
-    text = (
-        "define d0:\n    pivot frontal\n"
-        + "".join(f"define d{i}:\n" + f"    use d{i - 1}\n" * 10 for i in range(1, 60))
-        + "use d59\n"
-    )
+    text = "define d0:\n    pivot frontal\n" + "".join(
+        f"define d{i}:\n" + f"    use d{i - 1}\n" * 10 for i in range(1, 60)
+    ) + "use d59\n"
     found = messages(text)
     assert found == ["P005 the program expands to more than 100,000 steps"]
 
 
 def test_a_program_of_exactly_the_ceiling_runs():
     text = (
-        "define ten:\n"
-        + "    pivot frontal\n" * 10
-        + "define hundred:\n"
-        + "    use ten\n" * 10
-        + "define thousand:\n"
-        + "    use hundred\n" * 10
+        "define ten:\n" + "    pivot frontal\n" * 10
+        + "define hundred:\n" + "    use ten\n" * 10
+        + "define thousand:\n" + "    use hundred\n" * 10
         + "use thousand\n" * 100
     )
     loaded = load_text(text)
@@ -285,6 +262,5 @@ class TestInclude:
         main = self.write(tmp_path, "main.prog", 'include "lib.prog"\nuse x\n')
         found = load_path(str(main)).diagnostics
         assert [(os.path.basename(d.span.file), d.code, d.span.line) for d in found] == [
-            ("lib.prog", "P002", 2),
-            ("lib.prog", "P007", 3),
+            ("lib.prog", "P002", 2), ("lib.prog", "P007", 3)
         ]
