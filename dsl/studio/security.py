@@ -30,6 +30,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 HEADER = "x-prog-token"
 SAFE_METHODS = {"GET", "HEAD"}
+NO_TOKEN = "open the studio at the address `prog studio` printed (with its token)"
 
 
 def new_token() -> str:
@@ -87,7 +88,7 @@ class Guard:
         morsel = cookies.get(self.cookie)
         in_cookie = self._matches(morsel.value if morsel else "")
         if not (in_query or in_header or in_cookie):
-            return (403, "open the studio at the address `prog studio` printed (with its token)"), False
+            return (403, NO_TOKEN), False
         if scope["method"] not in SAFE_METHODS:
             origin = headers.get("origin")
             if origin is not None and origin not in self.origins:
