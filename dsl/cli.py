@@ -201,7 +201,7 @@ def studio(path: str, port: int, no_browser: bool) -> None:
     try:
         from dsl.studio.server import serve
     except ModuleNotFoundError as missing:
-        if missing.name not in ("starlette", "uvicorn"):
+        if (missing.name or "").split(".")[0] not in ("starlette", "uvicorn"):
             raise
         fail("prog studio needs its extra: pip install 'prog[studio]'")
     from dsl.studio.files import Refused

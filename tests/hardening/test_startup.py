@@ -7,7 +7,9 @@ import re
 import subprocess
 import sys
 
-HEAVY = re.compile(r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|dsl\.(?!cli$))")
+HEAVY = re.compile(
+    r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|starlette|uvicorn|dsl\.(?!cli$))"
+)
 
 
 def imported_by(*args: str) -> set[str]:
@@ -40,3 +42,4 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     modules = imported_by("lint", "--isolated", str(program))
     assert "dsl.lalr" in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich")) == []
+    assert sorted(m for m in modules if m.split(".")[0] in ("starlette", "uvicorn")) == []
