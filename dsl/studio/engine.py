@@ -15,12 +15,13 @@ from typing import Any
 from dsl.api import load_source, run
 from dsl.lint.engine import lint_loaded
 from dsl.source import decode
+from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
 
 def analyse(path: Path, text: str) -> dict[str, Any]:
     """Diagnostics (as `prog lint`), and the steps of a run with no retest answered."""
-    full = str(path)
+    full = Folder.display(path)
     source, problems = decode(text.encode("utf-8"), full, path)
     if source is None:
         return {"diagnostics": [_diagnostic(d) for d in problems], "steps": [], "chart": ""}

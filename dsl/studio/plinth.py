@@ -31,6 +31,7 @@ from dsl.interpreter import Step
 from dsl.registry import installed
 from dsl.session_log import LogError, Writer
 from dsl.stepping import RETEST_PROMPT, Session
+from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
 # What each button sends to the session, as the key `prog step` reads.
@@ -203,7 +204,7 @@ class Plinths:
     def start(self, program: str, path: Path, log_path: Path, log: str, client: str) -> Plinth:
         """A new session of the program at `path`, logged at `log_path`."""
         checked, current, vocabulary = _load(path)
-        header = session_log.header(program, current, checked, vocabulary)
+        header = session_log.header(checked.program.file, current, checked, vocabulary)
         try:
             writer = Writer.create(str(log_path), checked.program.file, header)
         except LogError as error:
@@ -252,7 +253,7 @@ class Plinths:
 
 def _load(path: Path) -> tuple[Checked, dict[str, Any], dict[str, str]]:
     """The checked program, its fingerprint and the vocabulary, as `prog step` takes them."""
-    loaded = load_path(str(path))
+    loaded = load_path(Folder.display(path))
     errors = [d for d in loaded.diagnostics if d.severity == ERROR]
     if errors or loaded.checked is None or loaded.source is None:
         first = errors[0].message if errors else "it cannot be read"
@@ -276,12 +277,15 @@ def sessions_of(program: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
             continue
         if os.path.basename(str(recorded.header.get("program", ""))) != program.name:
             continue
-        yield log, {
-            "started": recorded.header.get("started"),
-            "done": recorded.done,
-            "ended": recorded.ended,
-            "answers": [outcome for _, outcome in recorded.answers],
-        }
+        yield (
+            log,
+            {
+                "started": recorded.header.get("started"),
+                "done": recorded.done,
+                "ended": recorded.ended,
+                "answers": [outcome for _, outcome in recorded.answers],
+            },
+        )
 
 
 def report(log_path: Path) -> dict[str, Any]:

@@ -63,17 +63,15 @@ class Guard:
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                cookie = (
-                    f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict"
-                ).encode("latin-1")
+                cookie = (f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict").encode(
+                    "latin-1"
+                )
                 message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie)]
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
 
-    def _check(
-        self, scope: Scope, headers: dict[str, str]
-    ) -> tuple[tuple[int, str] | None, bool]:
+    def _check(self, scope: Scope, headers: dict[str, str]) -> tuple[tuple[int, str] | None, bool]:
         """(status and reason, or None to let through; whether the token came in the query)."""
         if headers.get("host", "") not in self.hosts:
             return (400, "this studio answers only at its own address (127.0.0.1)"), False

@@ -26,6 +26,7 @@ def serve(path: str, port: int, open_browser: bool) -> int:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((LOOPBACK, port))
+        sock.listen(128)  # a browser that comes before uvicorn is ready waits in the queue
     except OSError as error:
         print(f"prog: cannot listen on {LOOPBACK}:{port}: {error.strerror}", file=sys.stderr)
         return 2

@@ -53,7 +53,7 @@ function toPos(doc, offset) {
 
 // --- the open file ---------------------------------------------------------------------
 
-const state = { root: "", path: null, base: null, saved: "", analysis: null };
+const state = { root: "", path: null, base: null, saved: "", analysis: null, opening: 0 };
 const draftKey = (path) => `prog-studio:${state.root}:${path}`;
 
 function setSaveState() {
@@ -71,7 +71,9 @@ function keepDraft() {
 }
 
 async function openFile(path) {
+  const call = ++state.opening; // the file chosen last is the one that opens
   const { status, data } = await api(`/api/file?path=${encodeURIComponent(path)}`);
+  if (call !== state.opening) return;
   if (status !== 200) {
     $("save-state").textContent = data.error || "Cannot open this file";
     return;
@@ -343,7 +345,7 @@ function makeEditor(keywords) {
 
 // --- stepping at the plinth ---------------------------------------------------------------
 
-const plinth = { log: null, state: null, busy: false, heartbeat: null };
+const plinth = { log: null, state: null, busy: false, heartbeat: null, shown: 0 };
 
 function showTab(which) {
   const step = which === "step";
@@ -368,13 +370,13 @@ async function showStepStart() {
   }
   stopHeartbeat();
   plinth.log = null;
+  const call = ++plinth.shown; // a later call (another file, another tab click) wins
   $("step-live").hidden = true;
   const start = $("step-start");
   start.hidden = false;
-  start.replaceChildren();
   if (state.path === null) return;
-  start.append(el("h2", `Step through ${state.path} with the patient`));
   if (view.state.doc.toString() !== state.saved) {
+    start.replaceChildren(el("h2", `Step through ${state.path} with the patient`));
     start.append(el("p", "This program has unsaved changes. Stepping uses the saved file: save first.", "warning"));
     const saveFirst = el("button", "Save and go on", "primary");
     saveFirst.onclick = async () => {
@@ -385,6 +387,8 @@ async function showStepStart() {
     return;
   }
   const { data } = await api(`/api/sessions?path=${encodeURIComponent(state.path)}`);
+  if (call !== plinth.shown) return;
+  start.replaceChildren(el("h2", `Step through ${state.path} with the patient`));
   const sessions = data.sessions || [];
   const unfinished = sessions.filter((s) => !s.ended);
   const actions = el("div", undefined, "start-actions");
@@ -428,6 +432,7 @@ async function startSession(log) {
   }
   plinth.log = data.log;
   showSession(data);
+  $("step-live").focus(); // the start buttons are gone: keys go to the session now
   startHeartbeat();
 }
 
@@ -513,6 +518,9 @@ async function press(button) {
   plinth.busy = false;
   if (status === 200) showSession(data);
   else lockedOut(data.error);
+  const live = $("step-live");
+  live.dataset.answered = String(Number(live.dataset.answered || 0) + 1); // presses settled
+
 }
 
 function lockedOut(message) {
