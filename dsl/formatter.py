@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from dsl import canonical
 from dsl import nodes as n
 from dsl.comments import Comment, comments
+from dsl.diagnostics import ERROR, Diagnostic
+from dsl.parser import parse
+from dsl.source import Source
 
 INDENT = "    "
 
@@ -132,3 +135,32 @@ def shape(statements: tuple[n.Statement, ...]) -> tuple[object, ...]:
     return tuple(
         (canonical.text(s), shape(s.body) if isinstance(s, n.Block) else ()) for s in statements
     )
+
+
+def only_tabs(errors: list[Diagnostic], text: str) -> bool:
+    """Whether every error is a tab in an indentation, which formatting itself mends."""
+    lines = text.split("\n")
+    for error in errors:
+        line = lines[error.span.line - 1] if error.span.line <= len(lines) else ""
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        if error.code != "P001" or error.span.col != 1 or "\t" not in indentation:
+            return False
+    return True
+
+
+def formattable(program: n.Program | None, text: str, diagnostics: list[Diagnostic]) -> bool:
+    """Whether `program` can be formatted: it parsed, and its only errors are tabs."""
+    errors = [d for d in diagnostics if d.severity == ERROR]
+    return program is not None and (not errors or only_tabs(errors, text))
+
+
+def reformat(program: n.Program, text: str) -> str | None:
+    """`text` in canonical layout, proven to mean the same by parsing it again; None if
+    it would not (a fault of the formatter's: the caller leaves the text as it was)."""
+    formatted = format_program(program, text)
+    again, problems = parse(Source(program.file, formatted, None))
+    if shape(again.statements) != shape(program.statements) or any(
+        d.severity == ERROR for d in problems
+    ):
+        return None
+    return formatted

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dsl import messages
-from dsl.diagnostics import ERROR, Diagnostic, closest
+from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
 
@@ -134,17 +134,6 @@ def lint_command(
 # --- fmt -------------------------------------------------------------------------------
 
 
-def _only_tabs(errors: list[Diagnostic], text: str) -> bool:
-    """Whether every error is a tab in an indentation, which formatting itself mends."""
-    lines = text.split("\n")
-    for error in errors:
-        line = lines[error.span.line - 1] if error.span.line <= len(lines) else ""
-        indentation = line[: len(line) - len(line.lstrip(" \t"))]
-        if error.code != "P001" or error.span.col != 1 or "\t" not in indentation:
-            return False
-    return True
-
-
 def _write(path: str, text: str) -> None:
     """Replace the file's content in one step, keeping its permissions."""
     import tempfile
@@ -183,9 +172,8 @@ def fmt_command(
     import difflib
 
     from dsl.api import load_path
-    from dsl.formatter import format_program, shape
-    from dsl.parser import parse
-    from dsl.source import Source, Unreadable
+    from dsl.formatter import formattable, reformat
+    from dsl.source import Unreadable
 
     try:
         settings = settings_for(config_path, isolated)
@@ -206,18 +194,15 @@ def fmt_command(
             continue
         source, program = loaded.source, loaded.program
         errors = [d for d in loaded.diagnostics if d.severity == ERROR]
-        if source is None or program is None or (errors and not _only_tabs(errors, source.text)):
+        if source is None or program is None or not formattable(program, source.text, errors):
             lines = messages.SourceLines()
             if source is not None:
                 lines.add(source.name, source.text)
             messages.diagnostics(errors, lines, stderr=True)
             broken.append(loaded.source.name if loaded.source else name)
             continue
-        formatted = format_program(program, source.text)
-        again, problems = parse(Source(source.name, formatted, None))
-        if shape(again.statements) != shape(program.statements) or any(
-            d.severity == ERROR for d in problems
-        ):
+        formatted = reformat(program, source.text)
+        if formatted is None:
             _complain(
                 f"internal error: formatting {source.name} would change what it means; "
                 "it is left as it was (please report this with the file)"

@@ -1,0 +1,198 @@
+"""A document and its analysis: one text (and where it lives) in; positions, ranges, the
+loaded program and the lint settings in force out, worked out once per text.
+
+Every service takes a `Document`. Its analysis (read → parse → check, and the settings of
+the nearest `[tool.prog]`) is done on first use and kept on the value, so a request for
+completion, hover and fixes on the same text checks it once. Positions are 0-based
+`(line, character)` with characters counted in Python `str` code points; a transport
+converts (the language server from UTF-16 through pygls, the studio from JS offsets).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, wraps
+from pathlib import Path
+from typing import NamedTuple, ParamSpec, TypeVar, cast
+
+from dsl import nodes as n
+from dsl.api import Loaded, load_source
+from dsl.lint.config import ConfigError, Settings, find_config, load
+from dsl.registry import Registry, installed
+from dsl.source import STDIN_NAME, decode
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Position(NamedTuple):
+    """0-based line and character (a Python `str` index into that line)."""
+
+    line: int
+    character: int
+
+
+class Range(NamedTuple):
+    """From `start` to `end`, end exclusive."""
+
+    start: Position
+    end: Position
+
+    def contains(self, position: Position) -> bool:
+        """Whether `position` is inside, or touches the end (where a cursor after a word is)."""
+        return self.start <= position <= self.end
+
+    def overlaps(self, other: Range) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+class TextEdit(NamedTuple):
+    """Replace the text in `range` by `new_text` (an empty range inserts)."""
+
+    range: Range
+    new_text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One program text. `path` is its file, when it has one: includes are resolved from its
+    folder and `[tool.prog]` settings from the nearest `pyproject.toml` above it. Without a
+    path the text is treated as `prog lint -` treats standard input.
+
+    `registry` and `settings` are for tests and for callers that already hold them; by
+    default the installed plugins (loaded once per process) and the settings found from
+    `path` are used.
+    """
+
+    text: str
+    path: str | None = None
+    registry: Registry | None = field(default=None, repr=False)
+    settings: Settings | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        """What diagnostics name the file by: its absolute path, or `<stdin>`."""
+        return os.path.abspath(self.path) if self.path else STDIN_NAME
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, as an editor counts them (`\\r\\n` and `\\n` end a line)."""
+        return self.text.replace("\r\n", "\n").split("\n")
+
+    @cached_property
+    def vocabulary_registry(self) -> Registry:
+        return self.registry if self.registry is not None else installed()
+
+    @cached_property
+    def lint_settings(self) -> Settings:
+        """The settings in force: given, or from the `pyproject.toml` nearest the file."""
+        if self.settings is not None:
+            return self.settings
+        if not self.path:
+            return Settings()
+        return settings_near(os.path.dirname(self.name))
+
+    @cached_property
+    def loaded(self) -> Loaded:
+        """The text read, parsed and checked, as `prog lint` loads a file."""
+        source, problems = decode(self.text.encode("utf-8", "surrogatepass"), self.name, None)
+        if source is None:
+            return Loaded(None, None, None, problems)
+        path = Path(self.name) if self.path else None
+        source = type(source)(source.name, source.text, path)
+        root = path.parent if path is not None else Path(".")
+        return load_source(source, self.vocabulary_registry, root)
+
+    @property
+    def program(self) -> n.Program | None:
+        return self.loaded.program
+
+    @cached_property
+    def bom(self) -> int:
+        """1 when the text starts with a byte-order mark, which reading drops from line 1."""
+        return 1 if self.text.startswith("\ufeff") else 0
+
+    def span_range(self, span: n.Span) -> Range:
+        """A core `Span` (1-based, end exclusive) as a 0-based `Range` in this text."""
+        start_shift = self.bom if span.line == 1 else 0
+        end_shift = self.bom if span.end_line == 1 else 0
+        return Range(
+            Position(max(span.line - 1, 0), max(span.col - 1 + start_shift, 0)),
+            Position(max(span.end_line - 1, 0), max(span.end_col - 1 + end_shift, 0)),
+        )
+
+    def whole(self) -> Range:
+        """The range of the whole text."""
+        lines = self.lines
+        return Range(Position(0, 0), Position(len(lines) - 1, len(lines[-1])))
+
+    def line(self, number: int) -> str:
+        """Line `number` (0-based), or "" past the end."""
+        return self.lines[number] if 0 <= number < len(self.lines) else ""
+
+    def slice(self, range_: Range) -> str:
+        """The text inside `range_` on its first line (every range a fix reads is one line)."""
+        if range_.start.line != range_.end.line:
+            return ""
+        return self.line(range_.start.line)[range_.start.character : range_.end.character]
+
+    def owns(self, span: n.Span) -> bool:
+        """Whether `span` is in this text rather than in an included file."""
+        return span.file == self.name
+
+
+@lru_cache(maxsize=64)
+def _settings_from(stamp: tuple[str, int] | None) -> Settings:
+    if stamp is None:
+        return Settings()
+    try:
+        return load(Path(stamp[0]))
+    except ConfigError:
+        return Settings()  # `prog lint` says what is wrong with it; the editor goes on
+
+
+def settings_near(folder: str) -> Settings:
+    """The `[tool.prog]` settings for a file in `folder`, read again only when changed."""
+    try:
+        config = find_config(Path(folder))
+        stamp = (str(config), config.stat().st_mtime_ns) if config is not None else None
+    except (OSError, ConfigError):
+        stamp = None
+    return _settings_from(stamp)
+
+
+def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A service that answers `default()` instead of raising, whatever the text holds.
+
+    An editor asks on every keystroke; a half-typed, hostile or enormous text must get an
+    empty answer, never an exception that takes the transport down with it.
+    """
+
+    def wrap(function: Callable[P, T]) -> Callable[P, T]:
+        @wraps(function)
+        def safe(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                return function(*args, **kwargs)
+            except (Exception, RecursionError):
+                return cast(T, default())
+
+        return safe
+
+    return wrap
+
+
+def statements(program: n.Program | None) -> list[n.Statement]:
+    """Every statement of `program`, blocks before their bodies, in source order."""
+    out: list[n.Statement] = []
+
+    def walk(body: tuple[n.Statement, ...]) -> None:
+        for statement in body:
+            out.append(statement)
+            if isinstance(statement, n.Block):
+                walk(statement.body)
+
+    if program is not None:
+        walk(program.statements)
+    return out

@@ -1,0 +1,141 @@
+"""Quick fixes: a document, a range and the diagnostics there in; the edits that mend them out.
+
+- a word the vocabulary does not know (P002 and others with a `did you mean`): replace it
+  with the suggestion;
+- a sport's word without its `sport` line (P003): add `sport NAME` with the context lines
+  at the top;
+- two kinds of tweak with no retest between (P102): insert a `retest` before the statement;
+- any warning or info: add `# noqa: CODE` to its line (errors cannot be silenced).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dsl import nodes as n
+from dsl.lint.noqa import directives, silenceable
+from dsl.services.diagnose import Diagnostic, diagnose
+from dsl.services.document import Document, Position, Range, TextEdit, never_raises
+
+_SPORT = re.compile(r"`sport ([a-z0-9][a-z0-9-]*)`")
+_UNKNOWN = re.compile(r"unknown [^`]*`([^`]+)`")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One quick fix: a title for the menu, the code it mends, and its edits."""
+
+    title: str
+    code: str
+    edits: list[TextEdit]
+    preferred: bool = False
+
+
+@never_raises(list)
+def code_actions(
+    doc: Document, range: Range, diagnostics: list[Diagnostic] | None = None
+) -> list[Fix]:
+    """The fixes for `diagnostics` (default: the document's own) that touch `range`."""
+    found = diagnose(doc) if diagnostics is None else diagnostics
+    out: list[Fix] = []
+    for diagnostic in found:
+        if diagnostic.file is not None or not diagnostic.range.overlaps(range):
+            continue
+        for make in _FIXERS:
+            out.extend(make(doc, diagnostic))
+    return out
+
+
+def _suggestion(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+    guess = diagnostic.suggestion
+    if not guess:
+        return
+    written = doc.slice(diagnostic.range)
+    where = diagnostic.range
+    match = _UNKNOWN.search(diagnostic.message)
+    unknown = match.group(1) if match else written
+    if unknown != written.lower() and unknown in written.lower():
+        # `SPORT.WROGN`: the message names only the part that is wrong.
+        offset = written.lower().index(unknown)
+        start = Position(where.start.line, where.start.character + offset)
+        where = Range(start, Position(start.line, start.character + len(unknown)))
+        written = unknown
+    if not written or written.lower() == guess:
+        return
+    yield Fix(
+        f"Replace `{written}` with `{guess}`",
+        diagnostic.code,
+        [TextEdit(where, guess)],
+        preferred=True,
+    )
+
+
+def _sport_line(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+    if diagnostic.code != "P003":
+        return
+    match = _SPORT.search(diagnostic.message)
+    if match is None:
+        return
+    sport = match.group(1)
+    at = Position(_context_end(doc), 0)
+    yield Fix(
+        f"Add `sport {sport}` at the top",
+        diagnostic.code,
+        [TextEdit(Range(at, at), f"sport {sport}\n")],
+        preferred=True,
+    )
+
+
+def _context_end(doc: Document) -> int:
+    """The 0-based line after the last context line at the top (else the first statement's)."""
+    program = doc.program
+    line = 0
+    for statement in program.statements if program is not None else ():
+        if not isinstance(statement, n.CONTEXT):
+            return line if line else statement.span.line - 1
+        line = statement.span.end_line
+    return line
+
+
+def _retest(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+    if diagnostic.code != "P102":
+        return
+    start = diagnostic.range.start
+    text = doc.line(start.line)
+    indentation = text[: start.character]
+    at = Range(start, start)
+    if indentation.strip():  # after a `;` or a block header on the same line
+        new = "retest; "
+    else:
+        new = "retest\n" + indentation
+    yield Fix("Insert `retest` before this line", diagnostic.code, [TextEdit(at, new)])
+
+
+def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+    code = diagnostic.code
+    if not silenceable(code) or not re.fullmatch(r"[A-Z]{1,2}[0-9]{3}", code):
+        return
+    number = diagnostic.range.start.line
+    text = doc.line(number)
+    directive = directives(text, doc.name).get(1)
+    if directive is not None and directive.codes is None:
+        return  # a blanket directive already silences every code on the line
+    if directive is not None:
+        end = Position(number, directive.span.end_col - 1)
+        edit = TextEdit(Range(end, end), f", {code}")
+    else:
+        stripped = len(text.rstrip())
+        edit = TextEdit(
+            Range(Position(number, stripped), Position(number, len(text))), f"  # noqa: {code}"
+        )
+    yield Fix(f"Silence {code} on this line (`# noqa: {code}`)", code, [edit])
+
+
+_FIXERS: tuple[Callable[[Document, Diagnostic], Iterator[Fix]], ...] = (
+    _suggestion,
+    _sport_line,
+    _retest,
+    _noqa,
+)
