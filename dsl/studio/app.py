@@ -111,6 +111,30 @@ def create(folder: Folder, token: str, port: int) -> Guard:
         answer = await run_in_threadpool(engine.analyse, path, _text(data, "text"))
         return JSONResponse(answer)
 
+    async def at_position(request: Request, answer: Callable[..., dict[str, Any]]) -> Response:
+        data = await _body(request)
+        path = folder.resolve(_text(data, "path"))
+        where = data.get("position")
+        if not isinstance(where, dict) or not all(
+            isinstance(where.get(k), int) for k in ("line", "character")
+        ):
+            raise BadRequest("`position` needs a line and a character")
+        found = await run_in_threadpool(
+            answer, path, _text(data, "text"), where["line"], where["character"]
+        )
+        return JSONResponse(found)
+
+    async def complete(request: Request) -> Response:
+        return await at_position(request, engine.complete)
+
+    async def hover(request: Request) -> Response:
+        return await at_position(request, engine.hover)
+
+    async def format_text(request: Request) -> Response:
+        data = await _body(request)
+        path = folder.resolve(_text(data, "path"))
+        return JSONResponse(await run_in_threadpool(engine.format_edits, path, _text(data, "text")))
+
     async def language(request: Request) -> Response:
         return JSONResponse({"keywords": engine.keywords()})
 
@@ -185,6 +209,9 @@ def create(folder: Folder, token: str, port: int) -> Guard:
         Route("/api/file", guarded(read_file)),
         Route("/api/file", guarded(save_file), methods=["PUT"]),
         Route("/api/analyse", guarded(analyse), methods=["POST"]),
+        Route("/api/complete", guarded(complete), methods=["POST"]),
+        Route("/api/hover", guarded(hover), methods=["POST"]),
+        Route("/api/format", guarded(format_text), methods=["POST"]),
         Route("/api/language", guarded(language)),
         Route("/api/sessions", guarded(session_list)),
         Route("/api/session/start", guarded(session_start), methods=["POST"]),

@@ -287,12 +287,32 @@ async function complete(context) {
     method: "POST",
     body: { path: state.path, text: doc.toString(), position: toPos(doc, context.pos) },
   });
-  if (status !== 200 || !data.items) return null;
+  if (status !== 200 || !data.items || data.items.length === 0) return null;
+  const replace = data.items[0].replace;
   return {
-    from: word ? word.from : context.pos,
-    options: data.items.map((i) => ({ label: i.label, detail: i.detail || undefined, info: i.documentation || undefined, type: i.kind || "keyword" })),
+    from: replace ? toOffset(doc, replace.start) : word ? word.from : context.pos,
+    options: data.items.map((i) => ({
+      label: i.label,
+      detail: i.detail || undefined,
+      info: i.documentation || undefined,
+      type: i.kind === "keyword" ? "keyword" : "variable",
+    })),
     validFor: /^[\w.-]*$/,
   };
+}
+
+// Hover text is a little markdown: paragraphs and **bold**; built as nodes, never as HTML.
+function markdown(text) {
+  const dom = document.createElement("div");
+  dom.className = "hover";
+  for (const paragraph of text.split("\n\n")) {
+    const p = document.createElement("p");
+    paragraph.split("**").forEach((part, i) => {
+      p.append(i % 2 ? el("strong", part) : document.createTextNode(part.replace(/`/g, "")));
+    });
+    dom.append(p);
+  }
+  return dom;
 }
 
 const hover = hoverTooltip(async (target, pos) => {
@@ -302,19 +322,24 @@ const hover = hoverTooltip(async (target, pos) => {
     method: "POST",
     body: { path: state.path, text: doc.toString(), position: toPos(doc, pos) },
   });
-  if (status !== 200 || !data.contents) return null;
+  if (status !== 200 || !data.contents || target.state.doc !== doc) return null;
   return {
     pos: data.range ? toOffset(doc, data.range.start) : pos,
     end: data.range ? toOffset(doc, data.range.end) : pos,
     above: true,
-    create() {
-      const dom = document.createElement("div");
-      dom.className = "hover";
-      dom.textContent = data.contents;
-      return { dom };
-    },
+    create: () => ({ dom: markdown(data.contents) }),
   };
 });
+
+async function tidy() {
+  if (state.path === null) return;
+  const doc = view.state.doc;
+  const { status, data } = await api("/api/format", {
+    method: "POST",
+    body: { path: state.path, text: doc.toString() },
+  });
+  if (status === 200 && view.state.doc === doc) applyEdits(view, data.edits, doc);
+}
 
 // --- the editor ----------------------------------------------------------------------------
 
@@ -332,7 +357,10 @@ function makeEditor(keywords) {
         linter(analyse, { delay: 350 }),
         autocompletion({ override: [complete] }),
         hover,
-        keymap.of([{ key: "Mod-s", preventDefault: true, run: () => (save(), true) }]),
+        keymap.of([
+          { key: "Mod-s", preventDefault: true, run: () => (save(), true) },
+          { key: "Shift-Alt-f", preventDefault: true, run: () => (tidy(), true) },
+        ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) keepDraft();
           if (update.selectionSet || update.docChanged) highlightCursorStep();
@@ -639,6 +667,7 @@ async function main() {
   for (const file of listing.files) picker.append(new Option(file, file));
   picker.onchange = () => openFile(picker.value);
   $("save").onclick = () => save();
+  $("tidy").onclick = () => tidy();
   $("tab-write").onclick = () => showTab("write");
   $("tab-step").onclick = () => showTab("step");
   for (const button of document.querySelectorAll("[data-button]")) {
