@@ -77,11 +77,14 @@ def main() -> None:
 @click.argument("file")
 @click.option("--outcomes", help="Retest outcomes in order: better,same,worse (or b,s,w).")
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON on stdout.")
-def run(file: str, outcomes: str | None, as_json: bool) -> None:
+@click.option("--chart", is_flag=True, help="After the steps, chart the drive per plane.")
+def run(file: str, outcomes: str | None, as_json: bool, chart: bool) -> None:
     """Step through the whole program FILE and print each step (`-`: standard input)."""
     from dsl.commands import run_command
 
-    sys.exit(run_command(file, parse_outcomes(outcomes), as_json))
+    if chart and as_json:
+        fail("--chart draws for people and --json writes for programs: use one of them")
+    sys.exit(run_command(file, parse_outcomes(outcomes), as_json, chart))
 
 
 @main.command()

@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.source import Unreadable
 from dsl.trace import document
+
+if TYPE_CHECKING:
+    from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -39,7 +43,7 @@ def errors_of(loaded: Loaded) -> list[Diagnostic]:
     return [d for d in loaded.diagnostics if d.severity == ERROR]
 
 
-def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
+def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
     loaded = load_or_fail(file)
     if loaded is None:
         return EXIT_FAILURE
@@ -47,9 +51,15 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
     if errors or loaded.checked is None:
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
+    from dsl.outputs.words import program_words
+
     checked = loaded.checked
+    steps = list(run(checked, outcomes))
+    words = program_words(checked, steps)
     if as_json:
-        trace = document(checked, run(checked, outcomes))
+        trace = document(checked, steps)
+        for entry, said in zip(trace["steps"], words, strict=True):
+            entry.update(spoken(said))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
         return EXIT_CLEAN
     from dsl import render
@@ -61,12 +71,27 @@ def run_command(file: str, outcomes: list[str], as_json: bool) -> int:
         )
     )
     phase: object = object()
-    for step in run(checked, outcomes):
+    for step, said in zip(steps, words, strict=True):
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
-        out.print(render.step(step))
+        out.print(render.step(step, said=said))
+    if chart:
+        from dsl.outputs.chart import drive_blocks
+
+        out.print(render.chart_heading())
+        out.print(drive_blocks(steps), markup=False, highlight=False)
     return EXIT_CLEAN
+
+
+def spoken(said: StepWords) -> dict[str, str]:
+    """The keys `prog run --json` adds to a step (spec §10 allows more keys): the patient's
+    `instruction`, and `dose`, `progress` and `why` where the step has them."""
+    out = {"instruction": said.instruction}
+    for key in ("dose", "progress", "why"):
+        if getattr(said, key):
+            out[key] = getattr(said, key)
+    return out
 
 
 def check_command(files: list[str]) -> int:

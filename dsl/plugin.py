@@ -1,4 +1,4 @@
-"""The public plugin API (version 1): what a sport plugin declares, as plain data.
+"""The public plugin API (version 1.1): what a sport plugin declares, as plain data.
 
 This is the only module a plugin imports from prog (with `dsl.testkit` for its tests). Its
 shape is versioned by `API_VERSION`: a new optional field is a minor change; removing or
@@ -33,10 +33,14 @@ if TYPE_CHECKING:
     from dsl.interpreter import Step
     from dsl.nodes import Program, Span
 
-API_VERSION = 1
+API_VERSION = 1  # the major version: a plugin declaring 1 (or "1.0", "1.1") loads
+API_MINOR = 1  # 1.1 added the optional patient-facing `instruction` of phases, directions, limbs
+API_LEVEL = f"{API_VERSION}.{API_MINOR}"
 ENTRY_POINT_GROUP = "prog.plugins"
 
 __all__ = [
+    "API_LEVEL",
+    "API_MINOR",
     "API_VERSION",
     "ENTRY_POINT_GROUP",
     "MOTIONS",
@@ -59,18 +63,24 @@ __all__ = [
     "hand_driver",
     "once",
     "phase_change_retested",
+    "speaks",
     "sport_phase",
 ]
 
 
 @record(guarded=True)
 class Phase:
-    """A phase of a sport's function, used as `function SPORT.PHASE`."""
+    """A phase of a sport's function, used as `function SPORT.PHASE`.
+
+    `instruction` (API 1.1) is what the patient reads: one plain sentence, imperative, no
+    jargon. `{trail}` and `{lead}` in it become `right` or `left` for the player's hand.
+    """
 
     name: str
     effect: Handed | Effect  # an `Effect` alone means the same for both hands
     doc: str = ""
     source: str = ""  # where the numbers come from, so a clinician can challenge them
+    instruction: str = ""
 
 
 @record(guarded=True)
@@ -78,21 +88,27 @@ class Direction:
     """A sport's driver direction, used as `driver LIMB SPORT.DIRECTION`.
 
     `effects` maps each limb that can drive this way to its effect on a right target hip.
+    `instruction` (API 1.1) is the patient's words for the movement, with `{limb}` where the
+    limb goes ("swing {limb} through a slow swing"); `{trail}` and `{lead}` as in `Phase`.
     """
 
     name: str
     effects: Mapping[str, Handed | Effect]
     doc: str = ""
     source: str = ""
+    instruction: str = ""
 
 
 @record(guarded=True)
 class Limb:
     """A limb the core does not have (the core has left-hand, right-hand, both-hands,
-    pelvis, head). Its name may contain `left`/`right`, which mirroring swaps."""
+    pelvis, head). Its name may contain `left`/`right`, which mirroring swaps.
+
+    `instruction` (API 1.1) is how the patient's sentence names it ("your left knee")."""
 
     name: str
     doc: str = ""
+    instruction: str = ""
 
 
 @record(guarded=True)
@@ -165,13 +181,22 @@ class Plugin:
 
     name: str
     version: str
-    api_version: int = API_VERSION
+    api_version: int | str = API_VERSION  # 1, "1.0" or "1.1"
     sports: Sequence[Sport] = ()
     muscles: Sequence[Muscle] = ()
     rules: Sequence[Rule] = ()
     code_prefix: str = ""
     doc: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def speaks(api_version: object) -> bool:
+    """True when a plugin declaring `api_version` (1, "1", "1.0", "1.1") can be loaded: same
+    major version, and a minor version no newer than this prog's."""
+    major, _, minor = str(api_version).partition(".")
+    if isinstance(api_version, bool) or not major.isdigit() or not (minor or "0").isdigit():
+        return False
+    return int(major) == API_VERSION and int(minor or 0) <= API_MINOR
 
 
 def hand_driver(
@@ -182,6 +207,7 @@ def hand_driver(
     both_hands: Handed | None = None,
     doc: str = "",
     source: str = "",
+    instruction: str = "",
 ) -> Direction:
     """A hand driver written by role rather than by side.
 
@@ -196,4 +222,6 @@ def hand_driver(
     }
     if both_hands is not None:
         effects["both-hands"] = both_hands
-    return Direction(name=name, effects=effects, doc=doc, source=source)
+    return Direction(
+        name=name, effects=effects, doc=doc, source=source, instruction=instruction
+    )

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dsl import entry_points
 from dsl.hip import MOTIONS, Effect, Handed, favorable_motions
-from dsl.plugin import API_VERSION, ENTRY_POINT_GROUP, Plugin, Rule, Sport
+from dsl.plugin import API_LEVEL, ENTRY_POINT_GROUP, Plugin, Rule, Sport, speaks
 from dsl.record import record
 from dsl.vocabulary import CORE_OWNER, MuscleEntry, SportEntry, Vocabulary
 
@@ -32,7 +32,7 @@ class PluginReport:
 
     name: str
     version: str
-    api_version: int | None
+    api_version: int | str | None
     package: str
     status: str  # "ok" or "failed"
     problem: str | None = None
@@ -134,9 +134,9 @@ def _load(loader: Loader) -> Plugin:
 
 def _validate(plugin: Plugin) -> None:
     """Reject nonsense before any of it reaches the vocabulary."""
-    if plugin.api_version != API_VERSION:
+    if not speaks(plugin.api_version):
         raise PluginError(
-            f"is written for plugin API {plugin.api_version}; this prog speaks {API_VERSION}"
+            f"is written for plugin API {plugin.api_version}; this prog speaks {API_LEVEL}"
         )
     _word(plugin.name, "plugin name")
     if plugin.rules and not _PREFIX.fullmatch(plugin.code_prefix or ""):
@@ -234,12 +234,15 @@ def _merge(plugin: Plugin, registry: Registry) -> None:
         for extra in sport.limbs:
             vocabulary.limbs[extra.name] = sport.name
             entry.limbs.add(extra.name)
+            entry.instructions[f"limb:{extra.name}"] = extra.instruction
         for phase in sport.phases:
             entry.phases[phase.name] = _as_handed(phase.effect)
             entry.docs[f"phase:{phase.name}"] = phase.doc
+            entry.instructions[f"phase:{phase.name}"] = phase.instruction
         for direction in sport.directions:
             entry.directions.add(direction.name)
             entry.docs[f"direction:{direction.name}"] = direction.doc
+            entry.instructions[f"direction:{direction.name}"] = direction.instruction
             for limb, effect in direction.effects.items():
                 vocabulary.drivers[(limb, f"{sport.name}.{direction.name}")] = _as_handed(effect)
         vocabulary.sports[sport.name] = entry

@@ -23,6 +23,7 @@ from dsl.interpreter import Step
 
 if TYPE_CHECKING:
     from dsl.catalog import Item
+    from dsl.outputs.words import StepWords
     from dsl.registry import PluginReport
     from dsl.vocabulary import MuscleEntry
 
@@ -55,10 +56,11 @@ def _motion_word(plane: int, value: float) -> str:
     return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
 
 
-def step(s: Step, changed: Sequence[str] | None = None) -> Text:
+def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None = None) -> Text:
     """One step for a clinician: what the patient does, the prescription, the drive.
 
-    `changed` (from `prog step`) adds a line saying what is different from the step before.
+    `changed` (from `prog step`) adds a line saying what is different from the step before;
+    `said` the step in the patient's words (`dsl.outputs.words`).
     """
     out = Text()
     out.append(f"{s.n:>4}  ", style="bold")
@@ -73,6 +75,8 @@ def step(s: Step, changed: Sequence[str] | None = None) -> Text:
     if changed is not None:
         out.append(pad + "changed: ", style="dim")
         out.append(" · ".join(changed) + "\n", style="cyan")
+    if said is not None:
+        out.append(patient_words(said))
     prescription = s.base or "no base movement yet"
     tweaks = [
         f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
@@ -94,6 +98,25 @@ def step(s: Step, changed: Sequence[str] | None = None) -> Text:
     if s.favorable:
         out.append(" — " + ", ".join(s.favorable))
     return out
+
+
+def patient_words(said: StepWords) -> Text:
+    """The step as the patient is told it: the sentence (with its dose, or the check at a
+    retest), `1 of 3` on a taper's steps, and why a change was made."""
+    out = Text()
+    pad = "      "
+    if said.instruction:
+        label = f"patient ({said.progress}): " if said.progress else "patient: "
+        out.append(pad + label, style="dim")
+        out.append(said.instruction + "\n", style="green")
+    if said.why:
+        out.append(pad + "why: ", style="dim")
+        out.append(said.why + "\n", style="italic")
+    return out
+
+
+def chart_heading() -> Text:
+    return Text("\ndrive per plane across the steps (−3 … +3)", style="bold underline")
 
 
 def phase_heading(name: str | None) -> Text:

@@ -139,6 +139,7 @@ class SportEntry:
     directions: set[str] = field(default_factory=set)
     limbs: set[str] = field(default_factory=set)
     docs: dict[str, str] = field(default_factory=dict)
+    instructions: dict[str, str] = field(default_factory=dict)  # "phase:NAME" -> patient words
 
 
 @dataclass

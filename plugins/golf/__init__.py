@@ -179,8 +179,35 @@ _PHASE_TABLE: Sequence[tuple[str, tuple[int, int, int], tuple[int, int, int], st
     ),
 )
 
+# The patient's words for each phase (plugin API 1.1): `{trail}` and `{lead}` become the
+# golfer's right or left, so one sentence serves a right- and a left-handed player.
+INSTRUCTIONS = {
+    "address": "stand as if setting up to a golf ball: feet about shoulder-width apart, bend "
+    "forward from your hips with a straight back and let your arms hang",
+    "takeaway": "from your golf set-up, start your backswing slowly: turn your hips and "
+    "shoulders a little away from the target, over your {trail} leg",
+    "backswing": "from your golf set-up, make a slow backswing: turn away from the target "
+    "onto your {trail} leg, letting your {lead} knee bend in a little",
+    "top": "make a slow backswing and hold the top of it, hips turned as far away from the "
+    "target as is comfortable, over your {trail} leg",
+    "downswing": "from the top of your backswing, start the downswing slowly: shift your "
+    "weight towards the target and let your hips turn back round",
+    "impact": "swing slowly through to where you would hit the ball, hips already turning "
+    "to face the target, most of your weight on your {lead} leg",
+    "follow-through": "swing slowly through the ball until your hands are at shoulder "
+    "height, turning your hips round over your {lead} leg",
+    "finish": "swing through to a balanced finish and hold it: stand tall on your {lead} "
+    "leg, belt buckle facing the target, {trail} foot up on its toes",
+}
+
 PHASES: tuple[Phase, ...] = tuple(
-    Phase(name=name, effect=_handed(trail, lead), doc=doc, source=source)
+    Phase(
+        name=name,
+        effect=_handed(trail, lead),
+        doc=doc,
+        source=source,
+        instruction=INSTRUCTIONS[name],
+    )
     for name, trail, lead, doc, source in _PHASE_TABLE
 )
 
@@ -201,6 +228,10 @@ PHASES: tuple[Phase, ...] = tuple(
 
 SWING = hand_driver(
     "swing",
+    instruction=(
+        "swing {limb} through a slow, normal golf swing, from your set-up to the top and on to "
+        "the finish"
+    ),
     lead_hand=_handed(trail=(0, -1, 1), lead=(0, 0, 1)),
     trail_hand=_handed(trail=(0, 0, 1), lead=(0, -1, 1)),
     both_hands=_handed(trail=(0, -1, 1), lead=(0, -1, 1)),
@@ -217,6 +248,10 @@ SWING = hand_driver(
 
 BACKSWING_REACH = hand_driver(
     "backswing-reach",
+    instruction=(
+        "reach {limb} up and back to where your hands sit at the top of your backswing, behind "
+        "your {trail} shoulder, and hold it"
+    ),
     lead_hand=_handed(trail=(0, -2, 2), lead=(0, 2, -2)),
     trail_hand=_handed(trail=(0, -1, 2), lead=(0, 1, -2)),
     both_hands=_handed(trail=(0, -2, 2), lead=(0, 2, -2)),
@@ -232,6 +267,10 @@ BACKSWING_REACH = hand_driver(
 
 FINISH_REACH = hand_driver(
     "finish-reach",
+    instruction=(
+        "reach {limb} high over your {lead} shoulder, where your hands finish, with your body "
+        "turned to the target, and hold it"
+    ),
     lead_hand=_handed(trail=(-1, 1, -2), lead=(-1, -1, 2)),
     trail_hand=_handed(trail=(-1, 2, -2), lead=(-1, -2, 2)),
     both_hands=_handed(trail=(-1, 2, -2), lead=(-1, -2, 2)),

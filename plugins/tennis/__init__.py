@@ -282,8 +282,91 @@ _PHASE_TABLE: Sequence[tuple[str, tuple[int, int, int], tuple[int, int, int], st
     ),
 )
 
+# The patient's words for each phase (plugin API 1.1): `{trail}` is the racket-hand side,
+# `{lead}` the other, filled with right or left for the player's hand.
+INSTRUCTIONS = {
+    "ready": (
+        "stand in your tennis ready position: feet a little wider than your hips, knees and "
+        "hips softly bent, facing the net"
+    ),
+    "split-step": (
+        "do a small split-step hop and land softly on both feet, a little wider and lower "
+        "than your ready position"
+    ),
+    "forehand": (
+        "shadow a slow forehand: turn your hips and shoulders back over your {trail} leg, "
+        "then swing through"
+    ),
+    "forehand-open": (
+        "shadow a slow forehand with your feet side by side, facing the net: weight on your "
+        "{trail} leg, turn your hips back over it, then swing through"
+    ),
+    "forehand-semi-open": (
+        "shadow a slow forehand with your {lead} foot a little ahead: weight on your {trail} "
+        "leg, turn back over it, then swing through"
+    ),
+    "forehand-neutral": (
+        "shadow a slow forehand side-on: step your {lead} foot towards the net, then swing "
+        "through"
+    ),
+    "forehand-closed": (
+        "shadow a slow forehand stepping your {lead} foot across in front of you: move your "
+        "weight onto it, then swing through"
+    ),
+    "forehand-follow-through": (
+        "shadow a forehand and hold the follow-through: hips turned to face the net, weight "
+        "on your {lead} leg, {trail} heel lifting"
+    ),
+    "backhand": (
+        "shadow a slow backhand side-on: step your {trail} foot towards the net, then swing "
+        "through"
+    ),
+    "backhand-open": (
+        "shadow a slow backhand with your feet side by side, facing the net: weight on your "
+        "{lead} leg, turn your hips back over it, then swing through"
+    ),
+    "backhand-semi-open": (
+        "shadow a slow backhand with your {trail} foot a little ahead: weight on your {lead} "
+        "leg, turn back over it, then swing through"
+    ),
+    "backhand-neutral": (
+        "shadow a slow backhand side-on: step your {trail} foot towards the net, then swing "
+        "through"
+    ),
+    "backhand-closed": (
+        "shadow a slow backhand stepping your {trail} foot across in front of you: move your "
+        "weight onto it, then swing through"
+    ),
+    "backhand-follow-through": (
+        "shadow a backhand and hold the follow-through: hips turned towards the net over your "
+        "{trail} leg"
+    ),
+    "serve": (
+        "shadow the start of a slow serve and hold the trophy position: knees and hips bent, "
+        "hips pushed forward over your {lead} foot"
+    ),
+    "serve-loading": (
+        "shadow the start of a slow serve and hold the trophy position: knees and hips bent, "
+        "hips pushed forward over your {lead} foot, turned away from the net"
+    ),
+    "serve-drive": (
+        "from the trophy position, drive up through both legs as if reaching up to hit a "
+        "serve, turning your hips towards the net"
+    ),
+    "serve-landing": (
+        "shadow a serve and land on your {lead} leg, bending the knee softly to absorb the "
+        "landing, with your {trail} leg swinging back for balance"
+    ),
+}
+
 PHASES: tuple[Phase, ...] = tuple(
-    Phase(name=name, effect=_handed(trail, lead), doc=doc, source=source)
+    Phase(
+        name=name,
+        effect=_handed(trail, lead),
+        doc=doc,
+        source=source,
+        instruction=INSTRUCTIONS[name],
+    )
     for name, trail, lead, doc, source in _PHASE_TABLE
 )
 
@@ -308,6 +391,10 @@ _SWING_SOURCE = (
 
 FOREHAND_SWING = hand_driver(
     "forehand-swing",
+    instruction=(
+        "swing {limb} through a slow forehand: back towards your {trail} side, then low to "
+        "high across to your {lead} shoulder"
+    ),
     lead_hand=_handed(trail=(0, -1, 1), lead=(0, 0, 1)),
     trail_hand=_handed(trail=(0, 0, 1), lead=(0, -1, 1)),
     doc="A hand drives a forehand swing: unit turn back toward the racket side, then low to "
@@ -319,6 +406,10 @@ FOREHAND_SWING = hand_driver(
 
 BACKHAND_SWING = hand_driver(
     "backhand-swing",
+    instruction=(
+        "swing {limb} through a slow backhand: back towards your {lead} side, then across and "
+        "up to your {trail} side"
+    ),
     lead_hand=_handed(trail=(0, -1, 1), lead=(0, 0, 1)),
     trail_hand=_handed(trail=(0, 0, 1), lead=(0, -1, 1)),
     both_hands=_handed(trail=(0, -1, 1), lead=(0, -1, 1)),
@@ -332,6 +423,9 @@ BACKHAND_SWING = hand_driver(
 
 SERVE_REACH = hand_driver(
     "serve-reach",
+    instruction=(
+        "reach {limb} up high, as you would to toss the ball or to hit a serve"
+    ),
     lead_hand=_handed(trail=(-1, 0, 0), lead=(-1, 0, 0)),
     trail_hand=_handed(trail=(-1, -1, 0), lead=(-1, 1, 0)),
     doc="A hand reaches up to the serve: the racket hand to the contact point, high and "

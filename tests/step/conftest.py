@@ -76,11 +76,15 @@ class Prog:
         )
 
     def trace(self, answers: Sequence[str]) -> list[dict]:
-        """The steps `prog run --outcomes … --json` gives for these answers."""
+        """The steps `prog run --outcomes … --json` gives for these answers, without the
+        patient's words that `prog run` adds (a session log keeps the trace's own keys)."""
         outcomes = ["--outcomes", ",".join(answers)] if answers else []
         done = self("run", "prog.prog", *outcomes, "--json")
         assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)["steps"]
+        words = ("instruction", "dose", "progress", "why")
+        steps = json.loads(done.stdout)["steps"]
+        assert all("instruction" in step for step in steps)
+        return [{k: v for k, v in step.items() if k not in words} for step in steps]
 
     def log(self, name: str = "session.jsonl") -> Recorded:
         return read(str(self.folder / name))

@@ -1,0 +1,5 @@
+"""Patient outputs: a program's steps in; plain words, the drive chart and handouts out.
+
+`words` says each step in plain English, `chart` draws the drive per plane (SVG and
+terminal blocks), `handout` makes the printable page. Nothing here imports rich or click.
+"""
