@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from dsl import services
 from dsl.api import run
+from dsl.checker import Checked
+from dsl.commands import spoken
+from dsl.outputs.chart import drive_svg
+from dsl.outputs.words import program_words
 from dsl.services import Document, Position, Range
 from dsl.trace import step_dict
 
@@ -42,11 +47,25 @@ def analyse(path: Path, text: str) -> dict[str, Any]:
                 "fixes": [_fix(f) for f in fixes],
             }
         )
-    steps: list[dict[str, Any]] = []
     loaded = doc.loaded
-    if loaded.ok and loaded.checked is not None:
-        steps = [step_dict(s, doc.name) for s in run(loaded.checked)]
-    return {"diagnostics": out, "steps": steps, "chart": ""}
+    if not loaded.ok or loaded.checked is None:
+        return {"diagnostics": out, "steps": [], "chart": ""}
+    steps = list(run(loaded.checked))
+    shown = [
+        step_dict(step, doc.name) | spoken(said)
+        for step, said in zip(steps, program_words(loaded.checked, steps), strict=True)
+    ]
+    return {"diagnostics": out, "steps": shown, "chart": drive_svg(steps)}
+
+
+def words_at(checked: Checked, answers: list[str], n: int) -> dict[str, str]:
+    """What `prog run --json` says to the patient at step `n` of a run answered `answers`.
+
+    The words of a step depend on the steps before it (a dose given earlier, how far a taper
+    has got), so the run is walked again up to `n`: cheap next to a patient doing a step.
+    """
+    steps = list(islice(run(checked, answers), n))
+    return spoken(program_words(checked, steps)[-1]) if steps else {}
 
 
 def complete(path: Path, text: str, line: int, character: int) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from dsl.interpreter import Step
 from dsl.registry import installed
 from dsl.session_log import LogError, Writer
 from dsl.stepping import RETEST_PROMPT, Session
+from dsl.studio import engine
 from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
@@ -164,6 +165,8 @@ class Plinth:
         if self.screen.shown is not None and self.reason is None:
             step, changed = self.screen.shown
             shown = step_dict(step, self.checked.program.file)
+            answered = [outcome for _, outcome in self.session.answers]
+            shown.update(engine.words_at(self.checked, answered, step.n))
             shown["changed"] = list(changed)
             shown["alternative"] = self.alternatives.get(id(step.node))
             shown["in_try"] = step.in_try

@@ -247,14 +247,12 @@ function showProgram(data) {
     number.textContent = step.n;
     const words = document.createElement("span");
     words.className = "words";
-    words.textContent = step.words || step.text;
+    words.textContent = step.instruction || step.text;
     item.append(number, words);
-    if (step.dose) {
-      const dose = document.createElement("span");
-      dose.className = "dose";
-      dose.textContent = step.dose;
-      item.append(dose);
-    }
+    const code = document.createElement("span");
+    code.className = "dose";
+    code.textContent = step.text;
+    item.append(code);
     list.append(item);
   }
   highlightCursorStep();
@@ -352,6 +350,7 @@ function makeEditor(keywords) {
       doc: "",
       extensions: [
         basicSetup,
+        EditorView.lineWrapping,
         progLanguage(keywords),
         lintGutter(),
         linter(analyse, { delay: 350 }),
@@ -514,8 +513,8 @@ function showSession(data) {
   const alternative = step.alternative;
   $("step-alternative").hidden = !alternative;
   $("step-alternative").textContent = alternative ? `Trying until better: alternative ${alternative[0]} of ${alternative[1]}` : "";
-  $("step-words").textContent = step.words || step.text;
-  $("step-dose").textContent = step.dose || "";
+  $("step-words").textContent = step.instruction || step.text;
+  $("step-dose").textContent = [step.progress, step.why].filter(Boolean).join(" · ");
   $("step-question").textContent = data.retest
     ? `Retest${step.test ? ` (${step.test})` : ""}: is it better, the same or worse than before?`
     : "When the patient has done this, go to the next step.";

@@ -47,6 +47,8 @@ def test_a_typo_gets_lints_diagnostic_and_its_quick_fix_restores_the_steps(studi
     problems.get_by_text("No problems").wait_for()
     steps_before = page.locator("#steps li.step").count()
     assert steps_before > 10
+    chart = page.get_by_role("img", name="Drive per plane across the steps")
+    assert chart.locator("[data-step]").count() == steps_before
     replace_in_editor(page, "pivot frontal x10", MISTAKE)
     problems.get_by_text("did you mean `frontal`").wait_for()
     # The same code and message as `prog lint` on the same text.
@@ -58,11 +60,45 @@ def test_a_typo_gets_lints_diagnostic_and_its_quick_fix_restores_the_steps(studi
     assert item.locator(".code").text_content() == expected["code"] == "P002"
     assert item.locator(".message").text_content() == expected["message"]
     assert page.locator("#steps li.step").count() == 0  # an error: nothing to step
+    assert chart.locator("[data-step]").count() == 0
     screenshot(page, "diagnostic-1280")
     item.get_by_role("button", name="Replace `frontl` with `frontal`").click()
     problems.get_by_text("No problems").wait_for()
     assert "pivot frontal x10" in (page.locator(".cm-content").text_content() or "")
     page.wait_for_function(f"document.querySelectorAll('#steps li.step').length === {steps_before}")
+    assert chart.locator("[data-step]").count() == steps_before
+
+
+def test_the_chart_and_the_words_follow_the_text_and_the_cursor(studio, page) -> None:
+    open_file(page, studio)
+    expected = run_json(studio.folder, "golfer.prog")
+    shown = page.locator("#steps li.step .words").all_text_contents()
+    assert shown == [step["instruction"] for step in expected]
+    # The cursor on `pivot sagittal x10` (step 2) lights that step in the list and the chart.
+    page.locator(".cm-content").get_by_text("pivot sagittal x10").click()
+    page.locator("#steps li.step.current[data-n='2']").wait_for()
+    assert page.locator("#chart [data-step].current").evaluate_all(
+        "groups => groups.map(g => g.dataset.step)"
+    ) == ["2"]
+    screenshot(page, "write-1280")
+    # A change in the text changes the chart: a taper over 5 adds two steps.
+    before = page.locator("#chart [data-step]").count()
+    replace_in_editor(page, "taper all over 3", "taper all over 5")
+    page.wait_for_function(
+        f"document.querySelectorAll('#chart [data-step]').length === {before + 2}"
+    )
+
+
+def run_json(folder, name: str) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-m", "dsl", "run", name, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)["steps"]
 
 
 def test_the_fix_is_also_a_lint_action_in_the_editor(studio, page) -> None:

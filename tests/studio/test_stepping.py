@@ -19,7 +19,18 @@ ANSWERS = ["better", "same", "worse", "better", "better", "same"]
 BUTTON = {"better": "Better", "same": "Same", "worse": "Worse"}
 
 
+# What `prog run --json` adds to each step for the patient (spec §10 allows more keys); a
+# session log keeps the trace's own keys.
+SPOKEN = ("instruction", "dose", "progress", "why")
+
+
 def expected_steps(folder: Path, answers: list[str]) -> list[dict]:
+    """The steps of `prog run golfer.prog --outcomes … --json`, as a session log keeps them."""
+    steps = run_json(folder, answers)
+    return [{k: v for k, v in step.items() if k not in SPOKEN} for step in steps]
+
+
+def run_json(folder: Path, answers: list[str]) -> list[dict]:
     result = subprocess.run(
         [
             sys.executable,
@@ -86,9 +97,15 @@ def finish(page) -> None:
 def test_stepping_golfer_with_the_buttons_logs_the_same_steps_as_prog_run(studio, page) -> None:
     open_stepping(page, studio)
     page.get_by_role("button", name="Start a new session").click()
-    page.get_by_text("Step 1").wait_for()
+    page.locator("#step-where").get_by_text("Step 1 ").wait_for()
     screenshot(page, "step-1280")
     answer(page, ANSWERS[:2])
+    # The patient reads the same words as `prog run` gives for that step.
+    run = run_json(studio.folder, ANSWERS)
+    words = page.locator("#step-words").text_content()
+    assert words == run[8]["instruction"] and page.locator("#step-where").text_content() == (
+        "Step 9 · phase specific"
+    )
     # Inside `try until better` the page says which alternative is being tried.
     assert page.locator("#step-alternative").text_content() == (
         "Trying until better: alternative 1 of 3"
@@ -115,7 +132,7 @@ def test_keyboard_alone_steps_and_answers(studio, page) -> None:
     page.keyboard.press("Tab")
     page.get_by_role("button", name="Start a new session").focus()
     page.keyboard.press("Enter")
-    page.get_by_text("Step 1").wait_for()
+    page.locator("#step-where").get_by_text("Step 1 ").wait_for()
     answer(page, ANSWERS[:3], keyboard=True)
     press(page, "Undo", "u")  # take back the `worse`: that retest is asked again
     page.get_by_text("Took back the answer").wait_for()
@@ -133,7 +150,7 @@ def test_a_killed_server_loses_no_answer_and_the_page_resumes(programs, browser)
     try:
         open_stepping(page, first)
         page.get_by_role("button", name="Start a new session").click()
-        page.get_by_text("Step 1").wait_for()
+        page.locator("#step-where").get_by_text("Step 1 ").wait_for()
         answer(page, ANSWERS[:3])
         first.kill()  # the laptop lid closes: no goodbye, no last line
         (log,) = session_logs(programs)
@@ -167,7 +184,7 @@ def test_a_second_tab_is_told_the_session_is_open_elsewhere(studio, browser) -> 
     try:
         open_stepping(one, studio)
         one.get_by_role("button", name="Start a new session").click()
-        one.get_by_text("Step 1").wait_for()
+        one.locator("#step-where").get_by_text("Step 1 ").wait_for()
         open_stepping(two, studio)
         two.get_by_role("button", name="Resume the session started").click()
         two.get_by_role("alert").get_by_text("open in another tab").wait_for()
@@ -195,7 +212,7 @@ def prog_step(folder: Path, *args: str, answers: str = "") -> subprocess.Complet
 def test_prog_step_resumes_the_pages_session_but_not_while_it_is_open(studio, page) -> None:
     open_stepping(page, studio)
     page.get_by_role("button", name="Start a new session").click()
-    page.get_by_text("Step 1").wait_for()
+    page.locator("#step-where").get_by_text("Step 1 ").wait_for()
     answer(page, ANSWERS[:2])
     (log,) = session_logs(studio.folder)
     name = str(log.relative_to(studio.folder))
