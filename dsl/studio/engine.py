@@ -17,9 +17,8 @@ from typing import Any
 from dsl import services
 from dsl.api import run
 from dsl.checker import Checked
-from dsl.commands import spoken
 from dsl.outputs.chart import drive_svg
-from dsl.outputs.words import program_words
+from dsl.outputs.words import StepWords, program_words
 from dsl.services import Document, Position, Range
 from dsl.trace import step_dict
 
@@ -94,6 +93,16 @@ def hover(path: Path, text: str, line: int, character: int) -> dict[str, Any]:
 def format_edits(path: Path, text: str) -> dict[str, Any]:
     edits = services.format_edits(document(path, text))
     return {"edits": [_edit(e) for e in edits]}
+
+
+def spoken(said: StepWords) -> dict[str, str]:
+    """The keys `prog run --json` adds to a step for the patient: `instruction`, and `dose`,
+    `progress` and `why` where the step has them (the CLI's renderers stay out of here)."""
+    out = {"instruction": said.instruction}
+    out.update(
+        {key: getattr(said, key) for key in ("dose", "progress", "why") if getattr(said, key)}
+    )
+    return out
 
 
 def keywords() -> list[str]:
