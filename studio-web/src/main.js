@@ -207,6 +207,7 @@ function showDiagnostics(diagnostics, doc) {
     message.className = "message";
     message.textContent = d.message;
     go.append(code, where, message);
+    if (d.hint) go.append(el("span", d.hint, "hint"));
     go.onclick = () => {
       view.dispatch({ selection: { anchor: toOffset(view.state.doc, d.from) }, scrollIntoView: true });
       view.focus();
@@ -227,6 +228,13 @@ function showProgram(data) {
   $("chart").innerHTML = data.chart || "";
   const list = $("steps");
   list.replaceChildren();
+  if (data.steps.length === 0) {
+    const why = data.diagnostics.some((d) => d.severity === "error")
+      ? "Fix the problems marked in red to see the steps."
+      : "No steps yet: write a movement, such as pivot frontal x10.";
+    $("chart").append(el("p", why, "empty"));
+    list.append(el("li", why, "empty"));
+  }
   let phase = null;
   for (const step of data.steps) {
     if (step.phase !== phase) {
@@ -478,6 +486,8 @@ function showSession(data) {
   $("step-live").hidden = false;
   const step = data.step;
   const ended = Boolean(data.ended);
+  document.querySelector(".buttons").hidden = ended;
+  document.querySelector(".step-detail").hidden = ended;
   for (const button of document.querySelectorAll("[data-button]")) {
     const kind = button.dataset.button;
     const answer = ["better", "same", "worse"].includes(kind);
