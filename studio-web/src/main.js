@@ -118,8 +118,9 @@ async function save(force = false) {
 
 function showConflict(theirs) {
   const dialog = $("conflict");
-  $("conflict-text").hidden = true;
+  $("conflict-both-texts").hidden = true;
   $("conflict-text").textContent = theirs ? theirs.text : "(the file was removed)";
+  $("conflict-mine-text").textContent = view.state.doc.toString();
   $("conflict-mine").onclick = () => {
     dialog.close();
     save(true);
@@ -135,7 +136,7 @@ function showConflict(theirs) {
     setSaveState();
   };
   $("conflict-both").onclick = () => {
-    $("conflict-text").hidden = false;
+    $("conflict-both-texts").hidden = false;
   };
   dialog.showModal();
 }

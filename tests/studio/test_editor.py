@@ -160,6 +160,7 @@ def test_saving_over_a_file_changed_on_disk_offers_the_choice(studio, page) -> N
     assert path.read_text() == theirs
     dialog.get_by_role("button", name="Show both").click()
     dialog.get_by_text("pivot sagittal x8").wait_for()
+    dialog.get_by_text("pivot frontal x12").wait_for()  # and the clinician's own text beside it
     screenshot(page, "conflict-1280")
     dialog.get_by_role("button", name="Load theirs").click()
     page.locator(".cm-content").get_by_text("pivot sagittal x8").wait_for()
