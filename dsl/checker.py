@@ -549,7 +549,7 @@ def _driver(node: n.Driver, ctx: _Context) -> ops.AddTweak | None:
         """The directions this limb can drive with the sports on: only for a message."""
         return [
             d
-            for d in vocabulary.directions_for(limb)
+            for d in vocabulary.directions_for(limb, left_target=ctx.left)
             if "." not in d or d.partition(".")[0] in ctx.sports
         ]
 
@@ -563,14 +563,12 @@ def _driver(node: n.Driver, ctx: _Context) -> ops.AddTweak | None:
     effect = vocabulary.driver_effect(limb, direction, left_target=ctx.left, handed=handed)
     if effect is None:
         drives = directions()
-        ctx.report(
-            make(
-                "P002",
-                f"`{limb}` cannot drive `{direction}`",
-                node.direction.span,
-                hint=f"{limb} drives: " + ", ".join(drives) if drives else None,
-            )
-        )
+        drivers = vocabulary.limbs_for(direction, left_target=ctx.left)
+        hint = f"{limb} drives: " + ", ".join(drives) if drives else None
+        if hint is None and drivers:
+            hint = f"`{direction}` is driven by: " + ", ".join(drivers)
+        ctx.report(make("P002", f"`{limb}` cannot drive `{direction}`", node.direction.span,
+                        hint=hint))
         return None
     return ops.AddTweak(node, "driver", f"{limb} {direction}", ("driver", limb), effect)
 

@@ -101,6 +101,7 @@ class Recorded:
     steps: list[dict[str, Any]] = field(default_factory=list)
     retracted: list[dict[str, Any]] = field(default_factory=list)  # the retract lines
     damaged: list[int] = field(default_factory=list)  # line numbers skipped as unreadable
+    times: dict[int, str] = field(default_factory=dict)  # when each kept step was dealt with
     ended: bool = False  # the program was stepped to its end
 
     @property
@@ -147,6 +148,9 @@ def _apply(recorded: Recorded, record: dict[str, Any]) -> bool:
             return False
         recorded.steps = [s for s in recorded.steps if s["n"] < step["n"]]
         recorded.steps.append(step)
+        recorded.times.pop(step["n"], None)
+        if isinstance(record.get("at"), str):
+            recorded.times[step["n"]] = record["at"]
         recorded.ended = False
     elif event == "retract":
         n = record.get("n")

@@ -164,8 +164,18 @@ class Vocabulary:
 
     # --- look-ups used by the checker --------------------------------------------------
 
-    def directions_for(self, limb: str) -> list[str]:
+    def directions_for(self, limb: str, *, left_target: bool = False) -> list[str]:
+        """The directions `limb` can drive, as a program for that target writes them."""
+        if left_target:
+            return sorted(mirror(d) for (owner, d) in self.drivers if owner == mirror(limb))
         return sorted(direction for (owner, direction) in self.drivers if owner == limb)
+
+    def limbs_for(self, direction: str, *, left_target: bool = False) -> list[str]:
+        """The limbs that can drive `direction`, as a program for that target writes them."""
+        if left_target:
+            wanted = mirror(direction)
+            return sorted(mirror(limb) for (limb, d) in self.drivers if d == wanted)
+        return sorted(limb for (limb, d) in self.drivers if d == direction)
 
     def all_directions(self) -> set[str]:
         return {direction for (_, direction) in self.drivers}

@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 HEAVY = re.compile(
-    r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|starlette|uvicorn|dsl\.(?!cli$))"
+    r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|"
+    r"starlette|uvicorn|dsl\.(?!cli$))"
 )
 
 
@@ -42,4 +43,7 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     modules = imported_by("lint", "--isolated", str(program))
     assert "dsl.lalr" in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich")) == []
+    handout = ("jinja2", "markupsafe", "weasyprint")
+    assert sorted(m for m in modules if m.split(".")[0] in handout) == []
+    assert "dsl.outputs" not in modules and "dsl.handout_command" not in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("starlette", "uvicorn")) == []
