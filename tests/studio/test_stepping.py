@@ -248,3 +248,34 @@ def test_the_page_resumes_a_session_prog_step_started(studio, page) -> None:
     recorded = read(str(studio.folder / "sessions" / "golfer-desk.jsonl"))
     assert recorded.ended
     assert recorded.steps == expected_steps(studio.folder, ANSWERS)
+
+
+def test_a_reload_mid_session_offers_to_resume_it(studio, page) -> None:
+    open_stepping(page, studio)
+    page.get_by_role("button", name="Start a new session").click()
+    page.locator("#step-where").get_by_text("Step 1 ").wait_for()
+    answer(page, ANSWERS[:1])
+    where = page.locator("#step-where").text_content()
+    page.reload()
+    page.locator(".cm-content").get_by_text("program ").first.wait_for()
+    page.select_option("#file-picker", "golfer.prog")
+    page.get_by_role("tab", name="Step with patient").click()
+    page.get_by_role("button", name="Resume the session started").click()
+    page.get_by_role("group", name="Answers").wait_for()
+    assert page.locator("#step-where").text_content() == where
+    answer(page, ANSWERS[1:])
+    finish(page)
+    (log,) = session_logs(studio.folder)
+    assert read(str(log)).steps == expected_steps(studio.folder, ANSWERS)
+
+
+def test_stopping_the_server_records_where_the_session_stopped(studio, page) -> None:
+    open_stepping(page, studio)
+    page.get_by_role("button", name="Start a new session").click()
+    page.locator("#step-where").get_by_text("Step 1 ").wait_for()
+    answer(page, ANSWERS[:1])
+    studio.stop()  # Ctrl-C or a shutdown: the session is stopped as `prog step` stops one
+    (log,) = session_logs(studio.folder)
+    last = json.loads(log.read_text(encoding="utf-8").splitlines()[-1])
+    assert last["event"] == "stop" and last["next"] == read(str(log)).done + 1
+    assert not (log.parent / (log.name + ".lock")).exists()
