@@ -244,7 +244,7 @@ class Writer:
             raise LogError(f"cannot write {path}: {error.strerror or error}") from None
         writer = cls(fd, path, main_file)
         writer.write(first)
-        _sync_folder(path)
+        sync_folder(path)
         return writer
 
     @classmethod
@@ -341,7 +341,7 @@ def _lock(fd: int, path: str) -> None:
         pass  # the lock holds without its label
 
 
-def _sync_folder(path: str) -> None:
+def sync_folder(path: str) -> None:
     """Sync the folder too, so a new log's name survives a power cut along with its lines."""
     try:
         fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)

@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dsl.session_log import sync_folder
+
 PROGRAM_SUFFIX = ".prog"
 SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "__pycache__", "sessions"}
 
@@ -144,19 +146,5 @@ class Folder:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        _sync_folder(path.parent)
+        sync_folder(str(path))  # the rename survives a power cut
         return Opened(relative, text, digest(data))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Sync the folder so the rename survives a power cut."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -5,6 +5,7 @@ tool is a failure."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -142,6 +143,19 @@ def page(browser):
     yield opened
     context.close()
     assert problems == [], f"the page raised: {problems}"
+
+
+def prog_run_json(folder: Path, *args: str) -> list[dict]:
+    """The steps of `prog run ARGS… --json`, run in `folder` as a clinician would."""
+    result = subprocess.run(
+        [sys.executable, "-m", "dsl", "run", *args, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)["steps"]
 
 
 def screenshot(page, name: str) -> Path:

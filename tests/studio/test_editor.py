@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from tests.studio.conftest import screenshot
+from tests.studio.conftest import prog_run_json, screenshot
 
 MISTAKE = "pivot frontl x10"
 
@@ -71,7 +71,7 @@ def test_a_typo_gets_lints_diagnostic_and_its_quick_fix_restores_the_steps(studi
 
 def test_the_chart_and_the_words_follow_the_text_and_the_cursor(studio, page) -> None:
     open_file(page, studio)
-    expected = run_json(studio.folder, "golfer.prog")
+    expected = prog_run_json(studio.folder, "golfer.prog")
     shown = page.locator("#steps li.step .words").all_text_contents()
     assert shown == [step["instruction"] for step in expected]
     # The cursor on `pivot sagittal x10` (step 2) lights that step in the list and the chart.
@@ -87,18 +87,6 @@ def test_the_chart_and_the_words_follow_the_text_and_the_cursor(studio, page) ->
     page.wait_for_function(
         f"document.querySelectorAll('#chart [data-step]').length === {before + 2}"
     )
-
-
-def run_json(folder, name: str) -> list[dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", "dsl", "run", name, "--json"],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(result.stdout)["steps"]
 
 
 def test_the_fix_is_also_a_lint_action_in_the_editor(studio, page) -> None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from dsl.session_log import read
-from tests.studio.conftest import Studio, screenshot, start_studio
+from tests.studio.conftest import Studio, prog_run_json, screenshot, start_studio
 
 # The golfer's retests: fire (better), specific (same), narrow foot (worse, undone),
 # forward foot (better, kept), after the taper (better), at a disadvantage (same).
@@ -31,24 +31,7 @@ def expected_steps(folder: Path, answers: list[str]) -> list[dict]:
 
 
 def run_json(folder: Path, answers: list[str]) -> list[dict]:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dsl",
-            "run",
-            "golfer.prog",
-            "--outcomes",
-            ",".join(answers),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(result.stdout)["steps"]
+    return prog_run_json(folder, "golfer.prog", "--outcomes", ",".join(answers))
 
 
 def session_logs(folder: Path) -> list[Path]:
