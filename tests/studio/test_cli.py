@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.studio.conftest import ADDRESS
+from tests.studio.conftest import ADDRESS, start_studio
 
 WITHOUT_STARLETTE = (
     "import sys; sys.modules['starlette'] = None; sys.argv[0] = 'prog';"
@@ -42,3 +42,33 @@ def test_the_address_names_loopback_a_real_port_and_a_token(studio) -> None:
     assert studio.port > 0
     assert len(studio.token) >= 40
     assert ADDRESS.fullmatch(studio.url)
+
+
+def test_a_file_opens_its_folder_with_the_file_first(programs) -> None:
+    running = start_studio(programs / "golfer.prog")
+    try:
+        with running.client() as client:
+            listed = client.get("/api/files").json()
+    finally:
+        running.stop()
+    assert listed["start"] == "golfer.prog" and "tennis-forehand.prog" in listed["files"]
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(studio) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dsl",
+            "studio",
+            str(studio.folder),
+            "--no-browser",
+            "--port",
+            str(studio.port),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"prog: cannot listen on 127.0.0.1:{studio.port}")
