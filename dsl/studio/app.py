@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from dsl.studio import engine, plinth
 from dsl.studio.files import Conflict, Folder, Refused
-from dsl.studio.security import Guard
+from dsl.studio.security import PAGE_HEADERS, Guard
 
 STATIC = package_files("dsl.studio") / "static"
 
@@ -74,7 +74,7 @@ def create(folder: Folder, token: str, port: int) -> Guard:
         html = (STATIC / "index.html").read_text(encoding="utf-8")
         return HTMLResponse(
             html.replace("{{token}}", token),
-            headers={"cache-control": "no-store", "referrer-policy": "no-referrer"},
+            headers=PAGE_HEADERS,
         )
 
     async def list_files(request: Request) -> Response:

@@ -8,6 +8,8 @@ The studio serves one clinician's programs on a shared machine, so, as Jupyter d
   header the page's script sends; another user of the machine does not know it;
 * the Host header must be this server's own address, so a web page whose name was made to
   point at 127.0.0.1 (DNS rebinding) is refused;
+* the page may not be framed by another site (a click on `Stop` or `Better` inside a frame
+  the clinician cannot see), and runs only the studio's own script;
 * a request that changes anything (every method but GET and HEAD) must carry the token in
   the header (a custom header, which a cross-site form cannot send) and, when the browser
   names its Origin, come from this server's own origin.
@@ -29,6 +31,16 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 HEADER = "x-prog-token"
+PAGE_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+}
 SAFE_METHODS = {"GET", "HEAD"}
 NO_TOKEN = "open the studio at the address `prog studio` printed (with its token)"
 
@@ -48,8 +60,11 @@ class Guard:
         self.cookie = f"prog-studio-{port}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "lifespan":
             await self.app(scope, receive, send)
+            return
+        if scope["type"] != "http":  # the studio speaks no websocket: nothing else gets in
+            await send({"type": "websocket.close", "code": 1008})
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         refusal, from_query = self._check(scope, headers)

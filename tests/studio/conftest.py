@@ -158,6 +158,15 @@ def prog_run_json(folder: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)["steps"]
 
 
+def wait_count(page, selector: str, count: int) -> None:
+    """Wait until `selector` matches `count` elements (a function, as the page's CSP allows
+    no string evaluation)."""
+    page.wait_for_function(
+        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        arg=[selector, count],
+    )
+
+
 def screenshot(page, name: str) -> Path:
     """Write a screenshot as a test artefact (test-artifacts/NAME.png)."""
     ARTIFACTS.mkdir(exist_ok=True)

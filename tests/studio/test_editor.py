@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from tests.studio.conftest import prog_run_json, screenshot
+from tests.studio.conftest import prog_run_json, screenshot, wait_count
 
 MISTAKE = "pivot frontl x10"
 
@@ -65,7 +65,7 @@ def test_a_typo_gets_lints_diagnostic_and_its_quick_fix_restores_the_steps(studi
     item.get_by_role("button", name="Replace `frontl` with `frontal`").click()
     problems.get_by_text("No problems").wait_for()
     assert "pivot frontal x10" in (page.locator(".cm-content").text_content() or "")
-    page.wait_for_function(f"document.querySelectorAll('#steps li.step').length === {steps_before}")
+    wait_count(page, "#steps li.step", steps_before)
     assert chart.locator("[data-step]").count() == steps_before
 
 
@@ -84,9 +84,7 @@ def test_the_chart_and_the_words_follow_the_text_and_the_cursor(studio, page) ->
     # A change in the text changes the chart: a taper over 5 adds two steps.
     before = page.locator("#chart [data-step]").count()
     replace_in_editor(page, "taper all over 3", "taper all over 5")
-    page.wait_for_function(
-        f"document.querySelectorAll('#chart [data-step]').length === {before + 2}"
-    )
+    wait_count(page, "#chart [data-step]", before + 2)
 
 
 def test_the_fix_is_also_a_lint_action_in_the_editor(studio, page) -> None:

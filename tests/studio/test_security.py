@@ -15,6 +15,8 @@ def test_the_printed_address_opens_the_page_and_sets_a_strict_cookie(studio) -> 
         answer = client.get(f"/?token={studio.token}")
         assert answer.status_code == 200
         assert "prog studio" in answer.text
+        policy = answer.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy and "script-src 'self'" in policy
         cookie = answer.headers["set-cookie"]
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
         # The cookie alone now opens the page and its data: no token in the address.

@@ -46,7 +46,8 @@ def open_stepping(page, studio: Studio) -> None:
     page.get_by_role("tab", name="Step with patient").click()
 
 
-SETTLED = "document.getElementById('step-live').dataset.answered || '0'"
+SETTLED = "() => document.getElementById('step-live').dataset.answered || '0'"
+CHANGED = "(before) => (document.getElementById('step-live').dataset.answered || '0') !== before"
 
 
 def press(page, name: str, key: str | None = None) -> None:
@@ -56,7 +57,7 @@ def press(page, name: str, key: str | None = None) -> None:
         page.get_by_role("button", name=name).click()
     else:
         page.keyboard.press(key)
-    page.wait_for_function(f"({SETTLED}) !== {before!r}")
+    page.wait_for_function(CHANGED, arg=before)
 
 
 def answer(page, answers: list[str], *, keyboard: bool = False) -> None:
