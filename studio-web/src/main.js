@@ -547,7 +547,15 @@ function showSession(data) {
 async function press(button) {
   if (!plinth.log || plinth.busy) return;
   const target = document.querySelector(`[data-button="${button}"]`);
-  if (!target || target.disabled) return;
+  if (!target) return;
+  if (target.disabled) {
+    if (plinth.state && !plinth.state.ended) {
+      $("step-messages").textContent = plinth.state.retest
+        ? "This is a retest: press Better (b), Same (s) or Worse (w)."
+        : "Nothing to answer here: press Next step (Enter) when the patient has done it.";
+    }
+    return;
+  }
   plinth.busy = true;
   const { status, data } = await api("/api/session/press", {
     method: "POST",
@@ -680,6 +688,14 @@ async function main() {
   $("tidy").onclick = () => tidy();
   $("tab-write").onclick = () => showTab("write");
   $("tab-step").onclick = () => showTab("step");
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    tab.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      const other = tab.id === "tab-write" ? $("tab-step") : $("tab-write");
+      other.focus();
+      other.click();
+    });
+  }
   for (const button of document.querySelectorAll("[data-button]")) {
     button.onclick = () => press(button.dataset.button);
   }

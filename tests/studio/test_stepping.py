@@ -118,6 +118,8 @@ def test_keyboard_alone_steps_and_answers(studio, page) -> None:
     page.keyboard.press("Enter")
     page.locator("#step-where").get_by_text("Step 1 ").wait_for()
     answer(page, ANSWERS[:3], keyboard=True)
+    page.keyboard.press("b")  # not a retest: a hint, and nothing recorded
+    page.get_by_text("Nothing to answer here").wait_for()
     press(page, "Undo", "u")  # take back the `worse`: that retest is asked again
     page.get_by_text("Took back the answer").wait_for()
     answer(page, ["better"], keyboard=True)
