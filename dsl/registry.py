@@ -134,8 +134,14 @@ def build(sources: Iterable[Source], choice: Choice = EVERY) -> Registry:
     registry = Registry(Vocabulary.core(), choice=choice)
     owners: dict[str, _Owner] = {}  # "sport:NAME", "muscle:x", "limb:y", "code prefix:G"
     found = sorted(sources, key=load_order)
+    entries: dict[str, str] = {}  # entry-point name -> the distribution that has it
     for name, package, loader in found:
         why = choice.why(name)
+        if name in entries:  # reported under a name of its own, so `prog plugins` shows both
+            _failed(registry, f"{name} ({package})", package, _entry_taken(name, entries[name]),
+                    None, why)
+            continue
+        entries[name] = package
         if choice.names is not None and name not in choice.names:
             registry.reports.append(
                 PluginReport(name, "", None, package, "disabled", why=why)
@@ -225,7 +231,8 @@ def _load(loader: Loader) -> Plugin:
 
 def _claims(plugin: Plugin) -> list[tuple[str, str]]:
     """Everything the plugin would own, as (kind, word)."""
-    claims = [("sport", sport.name) for sport in plugin.sports]
+    claims = [("plugin name", plugin.name)]
+    claims += [("sport", sport.name) for sport in plugin.sports]
     claims += [("limb", limb.name) for sport in plugin.sports for limb in sport.limbs]
     claims += [("muscle", muscle.name) for muscle in plugin.muscles]
     if plugin.rules:
@@ -248,6 +255,18 @@ def _claim(plugin: Plugin, entry: str, built_in: bool, owners: dict[str, _Owner]
             raise PluginError(_taken(kind, word, owner, plugin.name, entry))
     for kind, word in claims:
         owners[f"{kind}:{word}"] = _Owner(plugin.name, entry, built_in)
+
+
+def _entry_taken(name: str, first: str) -> PluginError:
+    reason = (
+        "prog's own plugins load first"
+        if ships_with_prog(first)
+        else "of two distributions, the one found first on sys.path keeps it"
+    )
+    return PluginError(
+        f"is published under the entry-point name `{name}`, which the distribution {first} "
+        f"already uses for its plugin; that one keeps it and this one is left out ({reason})"
+    )
 
 
 def _reserved(kind: str, word: str, newcomer: str) -> str:

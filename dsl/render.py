@@ -172,3 +172,25 @@ def muscles_line(muscles: Iterable[MuscleEntry]) -> Text:
         f"{m.name} ({', '.join(motion.name for motion in m.favorable)})" for m in muscles
     ))
     return text
+
+
+def program_text(code: str, indent: str, *, colour: bool) -> Text:
+    """A program's text in; the same text indented out, coloured by prog's Pygments lexer
+    when `colour` (a terminal without NO_COLOR), plain otherwise. Plain output never
+    imports Pygments, so a pipe pays nothing for colours it would not show."""
+    code = code.rstrip("\n")
+    if not colour:
+        lines = code.split("\n")
+        return Text("".join(f"{indent}{line}\n" if line.strip() else "\n" for line in lines))
+    from rich.syntax import Syntax
+
+    from dsl.highlight.pygments_lexer import ProgLexer
+
+    coloured = Syntax(code, ProgLexer(), theme="ansi_dark").highlight(code)
+    out = Text()
+    for line in coloured.split("\n", allow_blank=True):
+        if line.plain.strip():
+            out.append(indent)
+            out.append_text(line)
+        out.append("\n")
+    return out

@@ -91,6 +91,7 @@ FOOT_EFFECTS = {
     ("left", "turned-in"): Effect(),
     ("left", "turned-out"): Effect(),
 }
+SURFACE_KINDS = ("slope", "flat")  # `surface slope DIRECTION`, `surface flat`
 SURFACE_EFFECTS = {
     "eversion": Effect(frontal=1, transverse=1),
     "inversion": Effect(frontal=-1, transverse=-1),
@@ -104,7 +105,9 @@ CORE_MUSCLES = {
     "glute-med": ("flexion", "adduction", "internal-rotation"),
     "glute-max": ("flexion", "adduction", "internal-rotation"),
 }
+GROUND_OFF = "none"  # `ground-reaction none` removes it
 TAPER_KINDS = ("foot", "driver", "surface", "ground-reaction", "all")
+RESTORE_ALL = "all"  # `restore all` ends every disadvantage
 CORE_OWNER = "core"
 
 

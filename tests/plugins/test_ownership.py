@@ -24,6 +24,10 @@ from dsl.plugin import Effect, Phase, Plugin, Sport
 plugin = Plugin(name="agolf", version="2.1.0", api_version=1,
                 sports=[Sport("golf", phases=[Phase("putt", Effect(sagittal=1))])])
 """
+SECOND_GOLF = """
+from dsl.plugin import Plugin
+plugin = Plugin(name="golf", version="9.0", api_version=1)
+"""
 OVERHEAD = """
 from dsl.plugin import Direction, Effect, Plugin, Sport
 plugin = Plugin(name="lifting", version="1.0", api_version=1,
@@ -46,6 +50,8 @@ def site(tmp_path_factory) -> Path:
     distribution(folder, "cricket", CRICKET, version="0.3.0")
     distribution(folder, "agolf", AGOLF, version="2.1.0")
     distribution(folder, "lifting", OVERHEAD)
+    distribution(folder, "golf", SECOND_GOLF)  # the entry point `golf`, from fake_golf
+    distribution(folder, "minigolf", SECOND_GOLF)  # a plugin named golf under another name
     return folder
 
 
@@ -124,3 +130,19 @@ def test_between_third_parties_the_later_entry_point_is_left_out(tmp_path, rever
     )
     ran = prog(sites, "run", "-", "--json", stdin="sport rowing\nfunction rowing.catch\n")
     assert ran.returncode == 0, ran.stderr
+
+
+def test_a_second_golf_entry_point_or_plugin_name_is_left_out(site):
+    result = prog(site, "plugins", "--json")
+    listed = [r["name"] for r in json.loads(result.stdout)]
+    assert listed.count("golf") == 1  # the one prog shows first is prog's own
+    found = {r["name"]: r for r in json.loads(result.stdout)}
+    assert found["golf"]["package"] == "prog" and found["golf"]["status"] == "ok"
+    assert found["golf (fake_golf)"]["problem"] == (
+        "is published under the entry-point name `golf`, which the distribution prog already "
+        "uses for its plugin; that one keeps it and this one is left out (prog's own plugins "
+        "load first)"
+    )
+    assert found["minigolf"]["problem"].startswith(
+        "claims the plugin name 'golf', which golf already owns; golf keeps it"
+    )
