@@ -136,7 +136,7 @@ def create(folder: Folder, token: str, port: int) -> Guard:
         return JSONResponse(await run_in_threadpool(engine.format_edits, path, _text(data, "text")))
 
     async def language(request: Request) -> Response:
-        return JSONResponse({"keywords": engine.keywords()})
+        return JSONResponse(engine.language())
 
     async def session_list(request: Request) -> Response:
         program = request.query_params.get("path", "")

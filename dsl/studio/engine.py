@@ -8,8 +8,6 @@ turns their values into JSON for the page.
 
 from __future__ import annotations
 
-import re
-from importlib.resources import files
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 from dsl import services
 from dsl.api import run
 from dsl.checker import Checked
+from dsl.highlight.words import words
 from dsl.outputs.chart import drive_svg
 from dsl.outputs.words import StepWords, program_words
 from dsl.services import Document, Position, Range
@@ -105,10 +104,12 @@ def spoken(said: StepWords) -> dict[str, str]:
     return out
 
 
-def keywords() -> list[str]:
-    """The language's keywords, as the grammar spells them, for the page's highlighter."""
-    grammar = (files("dsl.grammar") / "prog.lark").read_text(encoding="utf-8")
-    return sorted(set(re.findall(r'^[A-Z_]+:\s*"([a-z-]+)"i', grammar, re.MULTILINE)))
+def language() -> dict[str, list[str]]:
+    """The keywords and the core's vocabulary words, for the page's highlighter: the lists
+    every highlighter of prog takes (`dsl.highlight.words`, read from the grammar)."""
+    found = words()
+    vocabulary = {w for s in found.statements for kind in s.vocabulary.values() for w in kind}
+    return {"keywords": list(found.keywords), "vocabulary": sorted(vocabulary)}
 
 
 def _position(pos: Position) -> dict[str, int]:

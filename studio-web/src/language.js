@@ -1,8 +1,10 @@
-// `.prog` highlighting: a small stream tokenizer over the keywords the server's grammar has.
+// `.prog` highlighting: a small stream tokenizer over the keywords and core words the server
+// reads from the grammar and the vocabulary (the lists every prog highlighter uses).
 import { StreamLanguage } from "@codemirror/language";
 
-export function progLanguage(keywords) {
+export function progLanguage(keywords, vocabulary) {
   const words = new Set(keywords);
+  const known = new Set(vocabulary);
   return StreamLanguage.define({
     name: "prog",
     token(stream) {
@@ -15,9 +17,13 @@ export function progLanguage(keywords) {
       if (stream.match(/^(?:\d+x\d+|x\d+|\d+%?|\d+\s*(?:s|sec|min)\b)/i)) return "number";
       if (stream.match(/^[A-Za-z][\w-]*\.[\w.-]+/)) return "atom";
       const word = stream.match(/^[A-Za-z][\w-]*/);
-      if (word) return words.has(word[0].toLowerCase()) ? "keyword" : "variableName";
-      stream.next();
-      return "punctuation";
+      if (!word) {
+        stream.next();
+        return "punctuation";
+      }
+      const lower = word[0].toLowerCase();
+      if (words.has(lower)) return "keyword";
+      return known.has(lower) ? "atom" : "variableName";
     },
     languageData: { commentTokens: { line: "#" } },
   });

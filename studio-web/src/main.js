@@ -352,7 +352,7 @@ async function tidy() {
 
 let view;
 
-function makeEditor(keywords) {
+function makeEditor(language) {
   view = new EditorView({
     parent: $("editor"),
     state: EditorState.create({
@@ -360,7 +360,7 @@ function makeEditor(keywords) {
       extensions: [
         basicSetup,
         EditorView.lineWrapping,
-        progLanguage(keywords),
+        progLanguage(language.keywords || [], language.vocabulary || []),
         lintGutter(),
         linter(analyse, { delay: 350 }),
         autocompletion({ override: [complete] }),
@@ -679,7 +679,7 @@ window.addEventListener("pagehide", () => {
 
 async function main() {
   const [{ data: language }, { data: listing }] = await Promise.all([api("/api/language"), api("/api/files")]);
-  makeEditor(language.keywords || []);
+  makeEditor(language);
   state.root = listing.root;
   const picker = $("file-picker");
   for (const file of listing.files) picker.append(new Option(file, file));
