@@ -158,11 +158,7 @@ def create(folder: Folder, token: str, port: int) -> Guard:
             log_path = folder.resolve(log, suffix=".jsonl")
             opened = await run_in_threadpool(sessions.resume, program, path, log_path, log, client)
         else:
-            log_path = plinth.new_log_path(path)
-            name = folder.relative(log_path)
-            if name is None:
-                raise Refused("the sessions folder is outside the studio's folder")
-            opened = await run_in_threadpool(sessions.start, program, path, log_path, name, client)
+            opened = await run_in_threadpool(sessions.start, program, path, client, folder.relative)
         return JSONResponse(opened.state())
 
     def _open(log: str) -> plinth.Plinth:

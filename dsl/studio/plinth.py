@@ -18,7 +18,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,11 @@ class Plinth:
             self.reason = self.session.run()
         except LogError as error:
             self.failure = f"{error}; the answers before this step are kept in it"
+            self.reason = "failure"
+        except Exception as error:  # never a hung page: say so, keep what is logged
+            self.failure = (
+                f"internal error: {type(error).__name__}: {error}; the answers so far are kept"
+            )
             self.reason = "failure"
         finally:
             self.writer.close()
@@ -204,9 +209,19 @@ class Plinths:
         plinth = self._open.get(log)
         return plinth if plinth is not None and plinth.open else None
 
-    def start(self, program: str, path: Path, log_path: Path, log: str, client: str) -> Plinth:
-        """A new session of the program at `path`, logged at `log_path`."""
+    def start(
+        self, program: str, path: Path, client: str, name: Callable[[Path], str | None]
+    ) -> Plinth:
+        """A new session of the program at `path`, logged in its sessions folder; `name`
+        gives the page's name for the log (None when it is outside the studio's folder)."""
         checked, current, vocabulary = _load(path)
+        try:
+            log_path = new_log_path(path)
+        except OSError as error:
+            raise Unusable(f"cannot keep the session beside the program: {error}") from None
+        log = name(log_path)
+        if log is None:
+            raise Unusable("the sessions folder is outside the studio's folder")
         header = session_log.header(checked.program.file, current, checked, vocabulary)
         try:
             writer = Writer.create(str(log_path), checked.program.file, header)

@@ -494,7 +494,7 @@ function showSession(data) {
     const answer = ["better", "same", "worse"].includes(kind);
     button.disabled = ended || plinth.busy || (kind === "next" ? data.retest : answer ? !data.retest : false);
   }
-  $("step-messages").textContent = data.messages.filter((m) => m.kind !== "hint" || !ended).map((m) => m.text).join(" ");
+  $("step-messages").textContent = [...data.messages.filter((m) => m.kind !== "hint" || !ended).map((m) => m.text), data.failure || ""].join(" ").trim();
   $("step-log").textContent = `Every answer is kept in ${data.log}.`;
   if (ended) {
     $("step-where").textContent = data.title || data.program;
