@@ -34,6 +34,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_FAILURE)
 
 
+def fail_plain(message: str) -> NoReturn:
+    """One line on stderr, as it is, and exit 2 (a missing optional part)."""
+    click.echo(message, err=True)
+    sys.exit(EXIT_FAILURE)
+
+
 def parse_outcomes(value: str | None) -> list[str]:
     if not value:
         return []
@@ -260,6 +266,21 @@ def plugin_new(name: str) -> None:
     sys.exit(new_command(name))
 
 
+LSP_EXTRA = "prog lsp needs the language server extra: pip install 'prog[lsp]'"
+
+
+@main.command()
+def lsp() -> None:
+    """A language server for editors, over standard input and output (needs prog[lsp])."""
+    try:
+        from dsl.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise
+        fail_plain(LSP_EXTRA)
+    serve()
+
+
 @main.command()
 @click.argument("path", default=".")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
@@ -272,7 +293,7 @@ def studio(path: str, port: int, no_browser: bool) -> None:
     except ModuleNotFoundError as missing:
         if (missing.name or "").split(".")[0] not in ("starlette", "uvicorn"):
             raise
-        fail("prog studio needs its extra: pip install 'prog[studio]'")
+        fail_plain("prog studio needs its extra: pip install 'prog[studio]'")
     from dsl.studio.files import Refused
 
     try:

@@ -23,7 +23,7 @@ def test_without_the_extra_it_says_what_to_install(tmp_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "prog: prog studio needs its extra: pip install 'prog[studio]'"
+        "prog studio needs its extra: pip install 'prog[studio]'"
     ]
 
 
