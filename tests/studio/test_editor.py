@@ -157,3 +157,15 @@ def test_saving_over_a_file_changed_on_disk_offers_the_choice(studio, page) -> N
     dialog.get_by_role("button", name="Keep mine (overwrite)").click()
     page.get_by_text("Saved", exact=True).wait_for()
     assert "pivot frontal x14" in path.read_text() and "# and again" not in path.read_text()
+
+
+def test_the_page_asks_nothing_of_the_network(studio, page) -> None:
+    """No CDN, no font service: every request the page makes goes to the studio itself."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_file(page, studio)
+    page.get_by_role("tab", name="Step with patient").click()
+    page.get_by_role("button", name="Start a new session").wait_for()
+    assert asked and all(
+        url.startswith(studio.base + "/") or url.startswith("data:") for url in asked
+    ), asked
