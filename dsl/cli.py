@@ -325,3 +325,24 @@ def lsp() -> None:
             raise
         fail_plain(LSP_EXTRA)
     serve()
+
+
+@main.command()
+@click.argument("path", default=".")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address; do not open a browser.")
+def studio(path: str, port: int, no_browser: bool) -> None:
+    """Open the studio for PATH (a program or a folder): write, see and step programs."""
+    try:
+        from dsl.studio.server import serve
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in ("starlette", "uvicorn"):
+            raise
+        fail_plain("prog studio needs its extra: pip install 'prog[studio]'")
+    from dsl.studio.files import Refused
+
+    try:
+        sys.exit(serve(path, port, open_browser=not no_browser))
+    except Refused as refused:
+        fail(str(refused))
