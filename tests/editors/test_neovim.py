@@ -98,6 +98,12 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     return recorded, work
 
 
+def test_the_page_has_the_tested_init_lua_with_its_two_paths_to_fill_in() -> None:
+    init = filled_in(documented_init(), Path("/opt/clinic/bin/prog"))
+    assert '{ "/opt/clinic/bin/prog", "lsp" }' in init
+    assert lua_string(str(ROOT / "editors" / "vim")) in init
+
+
 def test_the_documented_set_up_starts_prog_lsp_for_prog_files(session) -> None:
     recorded, _ = session
     assert (recorded["filetype"], recorded["client"]) == ("prog", "prog")
