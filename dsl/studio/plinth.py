@@ -30,6 +30,7 @@ from dsl.diagnostics import ERROR
 from dsl.interpreter import Step
 from dsl.registry import installed
 from dsl.session_log import LogError, Writer
+from dsl.session_place import SESSIONS, default_log_path
 from dsl.stepping import RETEST_PROMPT, Session
 from dsl.studio import engine
 from dsl.studio.files import Folder
@@ -314,17 +315,11 @@ def report(log_path: Path) -> dict[str, Any]:
         raise Unusable(str(error)) from None
 
 
-SESSIONS = "sessions"
 
 
 def new_log_path(program: Path) -> Path:
-    """Where a new session of `program` is kept: `sessions/NAME-YYYY-MM-DD-HHMMSS.jsonl`
-    beside it (a counter added when that name is taken), as `prog step` keeps them."""
+    """Where a new session of `program` is kept: its sessions folder beside it, named as
+    `prog step` names them. Never the user's data folder: the studio stays inside its folder."""
     folder = program.parent / SESSIONS
     folder.mkdir(exist_ok=True)
-    stem = f"{program.stem}-{time.strftime('%Y-%m-%d-%H%M%S')}"
-    candidate, count = folder / f"{stem}.jsonl", 1
-    while candidate.exists():
-        count += 1
-        candidate = folder / f"{stem}-{count}.jsonl"
-    return candidate
+    return default_log_path(program, folder=folder)
