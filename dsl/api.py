@@ -42,10 +42,11 @@ class Loaded:
 def load_source(
     source: Source, registry: Registry | None = None, root: Path | None = None
 ) -> Loaded:
-    program, diagnostics = parse(source)
+    registry = registry or installed()
+    program, diagnostics = parse(source, registry.vocabulary.words())
     if any(d.code == "P005" for d in diagnostics) and not program.statements:
         return Loaded(source, program, None, diagnostics)
-    checked, problems = check(program, registry or installed(), root=root)
+    checked, problems = check(program, registry, root=root)
     return Loaded(source, program, checked, sorted(diagnostics + problems, key=Diagnostic.sort_key))
 
 

@@ -6,6 +6,7 @@ so `prog --version` costs little more than importing click.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import NoReturn
@@ -34,6 +35,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_FAILURE)
 
 
+def fail_plain(message: str) -> NoReturn:
+    """One line on stderr, as it is, and exit 2 (a missing optional part)."""
+    click.echo(message, err=True)
+    sys.exit(EXIT_FAILURE)
+
+
 def parse_outcomes(value: str | None) -> list[str]:
     if not value:
         return []
@@ -47,6 +54,21 @@ def parse_outcomes(value: str | None) -> list[str]:
             )
         out.append(OUTCOME_WORDS[key])
     return out
+
+
+def _whole_words() -> None:
+    """Make click's help wrap between words only, never at a word's hyphen (`--no-` / `log`,
+    `right-` / `hand`): prog's words are hyphenated and must be read, and typed, whole.
+
+    Click has no setting for it; its wrapper is a `textwrap.TextWrapper`, whose
+    `wordsep_re` is what splits at hyphens. If a later click moves it, help still works.
+    """
+    wrapper = getattr(importlib.import_module("click._textwrap"), "TextWrapper", None)
+    if wrapper is not None and hasattr(wrapper, "wordsep_simple_re"):
+        wrapper.wordsep_re = wrapper.wordsep_simple_re
+
+
+_whole_words()
 
 
 class _Group(click.Group):
@@ -70,6 +92,18 @@ class _Group(click.Group):
             click.echo(f"prog: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("prog: please report this with the file that caused it", err=True)
             sys.exit(EXIT_FAILURE)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole first sentence, wrapped to the terminal, not cut
+        short with `...` (click's default limit is what fits on one line)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,14 +165,32 @@ def check(files: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--log", "log", metavar="FILE.jsonl", help="Keep the session in a new log file.")
+@click.option(
+    "--log",
+    "log",
+    metavar="FILE.jsonl",
+    help="Keep the session in this new log (default: a new one in sessions/ beside FILE).",
+)
+@click.option("--no-log", is_flag=True, help="Keep no record of this session.")
 @click.option("--resume", metavar="FILE.jsonl", help="Go on with the session kept in this log.")
 @click.option("--force", is_flag=True, help="Resume even though the program has changed.")
-def step(file: str, log: str | None, resume: str | None, force: bool) -> None:
-    """Step through FILE with a patient, one step at a time, answering each retest."""
+def step(file: str, log: str | None, no_log: bool, resume: str | None, force: bool) -> None:
+    """Step through FILE with a patient, one step at a time, answering each retest.
+
+    Every session is kept: in a new log in a `sessions` folder beside FILE (or in your data
+    folder when that cannot be written), named at the start; --no-log keeps nothing.
+
+    \b
+    Keys (then Enter):
+      Enter      next step
+      b, s, w    at a retest: better, same, worse
+      u          take back the last answer and ask that retest again
+      q          stop; every answer so far is kept
+      ?          these keys again
+    """
     from dsl.step_commands import step_command
 
-    sys.exit(step_command(file, log, resume, force))
+    sys.exit(step_command(file, log, resume, force, no_log))
 
 
 @main.command()
@@ -259,3 +311,39 @@ def plugin_new(name: str) -> None:
     from dsl.scaffold.command import new_command
 
     sys.exit(new_command(name))
+
+
+LSP_EXTRA = "prog lsp needs the language server extra: pip install 'prog[lsp]'"
+
+
+@main.command()
+def lsp() -> None:
+    """A language server for editors, over standard input and output (needs prog[lsp])."""
+    try:
+        from dsl.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise
+        fail_plain(LSP_EXTRA)
+    serve()
+
+
+@main.command()
+@click.argument("path", default=".")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address; do not open a browser.")
+def studio(path: str, port: int, no_browser: bool) -> None:
+    """Open the studio for PATH (a program or a folder): write, see and step programs."""
+    try:
+        from dsl.studio.server import serve
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in ("starlette", "uvicorn"):
+            raise
+        fail_plain("prog studio needs its extra: pip install 'prog[studio]'")
+    from dsl.studio.files import Refused
+
+    try:
+        sys.exit(serve(path, port, open_browser=not no_browser))
+    except Refused as refused:
+        fail(str(refused))

@@ -10,12 +10,13 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
+from dsl.nodes import unindented_phases, unplaced_after
 from dsl.source import Unreadable
 from dsl.trace import step_dict, write_document
 
@@ -66,12 +67,17 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
     from dsl.outputs.words import each_step_words
 
     checked = loaded.checked
+    retests = 0
     if as_json:
-        entries = (
-            {**step_dict(step, checked.program.file), **spoken(said)}
-            for step, said in each_step_words(checked, run(checked, outcomes))
-        )
-        write_document(checked, entries, sys.stdout.write)
+
+        def entries() -> Iterator[dict[str, object]]:
+            nonlocal retests
+            for step, said in each_step_words(checked, run(checked, outcomes)):
+                retests += step.op == "retest"
+                yield {**step_dict(step, checked.program.file), **spoken(said)}
+
+        write_document(checked, entries(), sys.stdout.write)
+        _warn_unused(outcomes, retests)
         return EXIT_CLEAN
     from dsl import step_text
 
@@ -81,19 +87,33 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
     ))
     kept: list[Step] = []  # only for the chart: the steps are otherwise written as they come
     phase: object = object()
+    orphaned = unindented_phases(checked.program.statements)
+    ran = False
     for step, said in each_step_words(checked, run(checked, outcomes)):
+        ran = True
         if step.phase != phase:
             phase = step.phase
             show(step_text.phase_heading(step.phase))
-        show(step_text.step(step, said=said))
+            after = unplaced_after(orphaned, step.node.span.line)
+            if step.phase is None and after:
+                show(step_text.unplaced_note(after))
+        show(step_text.step(step, said=said), hanging=True)
+        retests += step.op == "retest"
         if chart:
             kept.append(step)
+    if not ran:
+        show([(NOTHING_TO_RUN, "yellow")])
     if chart:
         from dsl.outputs.chart import drive_blocks
 
         show(step_text.chart_heading())
         show([(drive_blocks(kept), "")])
+    _warn_unused(outcomes, retests)
     return EXIT_CLEAN
+
+
+NOTHING_TO_RUN = "Nothing to run: this file has no movement statement (see `prog explain P110`)."
+Writer = Callable[..., None]  # segments, and hanging=True for a step's lines
 
 
 def _plain(stream: object) -> bool:
@@ -103,12 +123,12 @@ def _plain(stream: object) -> bool:
     return not os.environ.get("FORCE_COLOR") and not (isatty is not None and isatty())
 
 
-def _plain_writer() -> Callable[[messages.Segments], None]:
+def _plain_writer() -> Writer:
     """Each piece of a run as plain text and a line end, as rich lays it out on a pipe
     (never wrapped), with no spaces left at a line's end, without rich."""
     write = sys.stdout.write
 
-    def show(segments: messages.Segments) -> None:
+    def show(segments: messages.Segments, hanging: bool = False) -> None:
         text = "".join([piece for piece, _ in segments])  # `messages.plain`, once a step
         if text.endswith(" ") or " \n" in text:
             text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
@@ -117,16 +137,20 @@ def _plain_writer() -> Callable[[messages.Segments], None]:
     return show
 
 
-def _rich_writer() -> Callable[[messages.Segments], None]:
-    """Each piece of a run through rich, in colour on a terminal."""
+def _rich_writer() -> Writer:
+    """Each piece of a run through rich, in colour on a terminal; a step's lines wrap
+    under where their content starts (`render.print_hanging`)."""
     from rich.text import Text
 
     from dsl import render
 
     out = render.console()
 
-    def show(segments: messages.Segments) -> None:
-        out.print(Text.assemble(*segments))
+    def show(segments: messages.Segments, hanging: bool = False) -> None:
+        if hanging:
+            render.print_hanging(out, Text.assemble(*segments))
+        else:
+            out.print(Text.assemble(*segments))
 
     return show
 
@@ -139,6 +163,21 @@ def spoken(said: StepWords) -> dict[str, str]:
         if getattr(said, key):
             out[key] = getattr(said, key)
     return out
+
+
+def _warn_unused(outcomes: list[str], retests: int) -> None:
+    """More `--outcomes` than the run has retests: the list was likely written for another
+    version of the program, so say which answers went unused (on stderr; the run stands)."""
+    if len(outcomes) <= retests:
+        return
+    unused = outcomes[retests:]
+    print(
+        f"prog: warning: {len(outcomes)} outcomes were given but the program has "
+        f"{retests} retest{'s' if retests != 1 else ''}; the last {len(unused)} "
+        f"({', '.join(unused)}) were not used. Was the list written for another version "
+        "of the program?",
+        file=sys.stderr,
+    )
 
 
 def check_command(files: list[str]) -> int:

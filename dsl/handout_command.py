@@ -56,7 +56,7 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
     else:
         steps = list(run(checked))
     handout = build(checked, steps, recorded)
-    if not handout.sections:
+    if not handout.home.sections:
         _say(f"{file} has no movement statement: there is nothing to hand out")
         return EXIT_FINDINGS
     html = render_html(handout)

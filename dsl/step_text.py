@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
 PAD = "      "
+SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
 
 
 def _signed(value: float) -> str:
@@ -56,7 +57,7 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
         out.append(("  (note)", "dim"))
     out.append(("\n", ""))
     if changed is not None:
-        out += [(PAD + "changed: ", "dim"), (" · ".join(changed) + "\n", "cyan")]
+        out += [(PAD + "changed: ", "dim"), (SEPARATOR.join(changed) + "\n", "cyan")]
     if said is not None:
         out += patient_words(said)
     prescription = s.base or "no base movement yet"
@@ -76,7 +77,7 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
     ]
     out += [
         (PAD + "drive: ", "dim"),
-        (" · ".join(planes) + "\n", ""),
+        (SEPARATOR.join(planes) + "\n", ""),
         (PAD + "advantage: ", "dim"),
         (f"{s.advantage}/3", "bold green" if s.advantage == 3 else "bold"),
     ]
@@ -103,6 +104,17 @@ def chart_heading() -> Segments:
 
 def phase_heading(name: str | None) -> Segments:
     return [(f"\nphase {name}" if name else "\n(no phase)", "bold underline")]
+
+
+def unplaced_note(phase: str) -> Segments:
+    """Under `(no phase)`: why steps written after `phase NAME:` are in no phase."""
+    return [
+        (
+            f"(these lines come after `phase {phase}:` but are not indented under it, so "
+            "they belong to no phase: see `prog explain P108`)",
+            "yellow",
+        )
+    ]
 
 
 def heading(title: str | None, target: str, sports: dict[str, str]) -> Segments:

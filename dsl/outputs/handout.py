@@ -19,9 +19,8 @@ from dsl import __version__
 from dsl.checker import Checked
 from dsl.interpreter import Step
 from dsl.outputs.chart import drive_svg
-from dsl.outputs.home import Section, exercises, home_program
+from dsl.outputs.home import HomeProgram, home_program
 from dsl.outputs.phrases import spoken
-from dsl.outputs.words import Context, program_words
 from dsl.session_log import Recorded
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -61,15 +60,13 @@ class Handout:
 
     checked: Checked
     steps: list[Step]
-    sections: list[Section]
+    home: HomeProgram
     source_line: str
 
 
 def build(checked: Checked, steps: list[Step], recorded: Recorded | None = None) -> Handout:
     """The handout of a run: the program's own steps, or those of a recorded session."""
-    context = Context.of(checked)
-    words = program_words(checked, steps, context.vocabulary)
-    sections = home_program(steps, words, context)
+    home = home_program(checked, steps)
     source = f"Made by prog {__version__} from {checked.program.file}"
     if recorded is not None:
         state = "the whole program" if recorded.ended else f"up to step {recorded.done}"
@@ -83,7 +80,7 @@ def build(checked: Checked, steps: list[Step], recorded: Recorded | None = None)
             ". No session was given, so no alternative of a `try` is kept: they are listed "
             "for the clinician to choose."
         )
-    return Handout(checked, steps, sections, source_line=source)
+    return Handout(checked, steps, home, source_line=source)
 
 
 def render_html(handout: Handout) -> str:
@@ -109,8 +106,7 @@ def _page(handout: Handout) -> dict[str, Any]:
     sports = "; ".join(
         f"{name.capitalize()}, {handed}-handed" for name, handed in checked.sports.items()
     )
-    listed = exercises(handout.sections)
-    exercise_of = {exercise.step: exercise.number for exercise in listed}
+    exercise_of = handout.home.number_of
     rows = [
         {
             "n": step.n,
@@ -132,8 +128,8 @@ def _page(handout: Handout) -> dict[str, Any]:
         "how": HOW,
         "feel": FEEL.format(muscle=muscle),
         "stop": STOP,
-        "sections": handout.sections,
-        "exercises": listed,
+        "sections": handout.home.sections,
+        "exercises": handout.home.exercises,
         "days": [f"Day {day}" for day in range(1, DAYS + 1)],
         "source": handout.source_line,
         "chart": drive_svg(handout.steps, f"{checked.title or 'Program'}: the drive per plane"),

@@ -2,13 +2,15 @@
 
 A `prog step` log keeps every answer with the program's hash. Replaying the answers through
 the interpreter gives exactly the steps of the session (as `prog step --resume` does), as
-`Step`s with everything the words and the chart need; the steps after the last one the
-session reached are left out.
+`Step`s with everything the words and the chart need. The steps after the last one the
+session reached are left out: they were not done, so nothing came of them for the patient.
+This is the one replay the handout and the exports share, so both show the same session.
 """
 
 from __future__ import annotations
 
 from itertools import takewhile
+from pathlib import Path
 
 from dsl.checker import Checked
 from dsl.interpreter import Step, outcomes_from
@@ -25,12 +27,21 @@ def session_steps(checked: Checked, source: Source, log: str) -> tuple[list[Step
     """
     recorded = read(log)
     if not same_program(recorded.header, fingerprint(source, checked)):
-        raise LogError(
-            f"{log} was written for another version of {source.name} (its text has changed "
-            "since the session); give the program the session was run with"
-        )
+        raise LogError(_another_program(log, str(recorded.header.get("program")), source.name))
     if recorded.done == 0:
         raise LogError(f"{log} has no step in it yet: nothing was done in that session")
     answers = [outcome for _, outcome in recorded.answers]
     run = walk(checked, outcomes_from(answers))
     return list(takewhile(lambda step: step.n <= recorded.done, run)), recorded
+
+
+def _another_program(log: str, was: str, name: str) -> str:
+    """Why a log of another program, or of this one before it changed, is refused."""
+    wrong = "so its answers would be put on the wrong retests"
+    if Path(was).name != Path(name).name:
+        return f"{log} is a session of {was}, not of {name}, {wrong}"
+    return (
+        f"{log} was written for another version of {Path(name).name} (the program or a file "
+        f"it includes differs since the session), {wrong}; give the program the session was "
+        "run with"
+    )

@@ -17,12 +17,16 @@ from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 from typing import NamedTuple, ParamSpec, TypeVar, cast
 
+from dsl import interpreter
 from dsl import nodes as n
 from dsl.api import Loaded, load_source
+from dsl.interpreter import Step
 from dsl.lint.config import ConfigError, Settings, find_config, load
-from dsl.registry import Registry, installed
+from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
+from dsl.registry import Registry, build, discover
 from dsl.source import STDIN_NAME, decode
 
+MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -62,8 +66,8 @@ class Document:
     path the text is treated as `prog lint -` treats standard input.
 
     `registry` and `settings` are for tests and for callers that already hold them; by
-    default the installed plugins (loaded once per process) and the settings found from
-    `path` are used.
+    default the plugins the project chose (loaded once per process) and the settings found
+    from `path` are used.
     """
 
     text: str
@@ -83,7 +87,11 @@ class Document:
 
     @cached_property
     def vocabulary_registry(self) -> Registry:
-        return self.registry if self.registry is not None else installed()
+        """The plugins in force: given, or those the project chose (`[tool.prog] plugins`
+        nearest the file, or `PROG_PLUGINS`), as `prog lint` run in the file's folder has."""
+        if self.registry is not None:
+            return self.registry
+        return registry_near(os.path.dirname(self.name) if self.path else os.getcwd())
 
     @cached_property
     def lint_settings(self) -> Settings:
@@ -108,6 +116,16 @@ class Document:
     @property
     def program(self) -> n.Program | None:
         return self.loaded.program
+
+    @cached_property
+    def drives(self) -> dict[n.Statement, Step]:
+        """The last step each statement of a runnable program makes, every retest taken as
+        better (as the linter runs it); empty for a program with errors or too long to run
+        on a keystroke."""
+        checked = self.loaded.checked
+        if checked is None or not self.loaded.ok or checked.max_steps > MAX_HOVER_STEPS:
+            return {}
+        return {step.node: step for step in interpreter.steps(checked, lambda _: "better")}
 
     @cached_property
     def bom(self) -> int:
@@ -163,8 +181,26 @@ def settings_near(folder: str) -> Settings:
     return _settings_from(stamp)
 
 
-def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Callable[P, T]]:
-    """A service that answers `default()` instead of raising, whatever the text holds.
+def registry_near(folder: str) -> Registry:
+    """The registry of the plugins chosen for files in `folder`; each choice's plugins are
+    loaded once per process, whichever folder asks."""
+    try:
+        choice = current(Path(folder), os.environ.get(ENVIRONMENT))
+    except (OSError, ConfigError):
+        choice = EVERY  # `prog lint` says what is wrong with the settings
+    return _registry_for(choice)
+
+
+@lru_cache(maxsize=8)
+def _registry_for(choice: Choice) -> Registry:
+    return build(discover(), choice)
+
+
+def never_raises(
+    default: Callable[[], object], on_error: Callable[[str, BaseException], None] | None = None
+) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A function that answers `default()` instead of raising, whatever the text holds
+    (`on_error`, if given, hears of the failure: its function's name and the exception).
 
     An editor asks on every keystroke; a half-typed, hostile or enormous text must get an
     empty answer, never an exception that takes the transport down with it.
@@ -175,7 +211,9 @@ def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Ca
         def safe(*args: P.args, **kwargs: P.kwargs) -> T:
             try:
                 return function(*args, **kwargs)
-            except (Exception, RecursionError):
+            except (Exception, RecursionError) as error:
+                if on_error is not None:
+                    on_error(function.__name__, error)
                 return cast(T, default())
 
         return safe

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dsl import nodes as n
 from dsl.hip import MOTIONS, PLANES, Effect
+from dsl.interpreter import Step
 from dsl.services import words
 from dsl.services.document import Document, Position, Range, never_raises, statements
 from dsl.vocabulary import GROUND_EFFECTS, PLANE_EFFECTS, SURFACE_EFFECTS
@@ -36,6 +37,9 @@ def hover(doc: Document, pos: Position) -> Hover | None:
     effect = _effect(statement, scope)
     if effect is not None:
         parts.append(_effect_text(effect, scope))
+    step = doc.drives.get(statement)
+    if step is not None:
+        parts.append(_drive_text(step))
     return Hover("\n\n".join(p for p in parts if p), where)
 
 
@@ -104,6 +108,8 @@ def _word_meaning(statement: n.Statement, word: n.Word, scope: words.Scope) -> s
             return "helped by " + ", ".join(m.name for m in muscle.favorable)
         return f"the {w} hip"
     if isinstance(statement, n.SportLine):
+        if word is statement.handed:
+            return f"a {w}-handed player: the sport's effects are read for that hand"
         return _sport(w, scope)
     if isinstance(statement, n.Use | n.Define):
         where = scope.defines.get(w)
@@ -118,7 +124,7 @@ def _word_meaning(statement: n.Statement, word: n.Word, scope: words.Scope) -> s
 def _sport(name: str, scope: words.Scope) -> str:
     entry = scope.registry.vocabulary.sports.get(name)
     if entry is None:
-        return "a side" if name in ("left", "right") else f"no sport `{name}` is installed"
+        return f"no sport `{name}` is installed"
     phases = ", ".join(f"`{name}.{p}`" for p in sorted(entry.phases))
     directions = ", ".join(f"`{name}.{d}`" for d in sorted(entry.directions))
     return f"the {entry.owner} plugin's sport; phases {phases}; driver directions {directions}"
@@ -156,4 +162,14 @@ def _effect_text(effect: Effect, scope: words.Scope) -> str:
     return (
         f"Effect on the target hip ({side}{player}){mirrored}: **{words.effect_text(effect)}**"
         f"\n\n{words.plane_table(effect)}"
+    )
+
+
+def _drive_text(step: Step) -> str:
+    """The drive on the target hip after the statement, as the program runs."""
+    drive = Effect(*step.drive)
+    favorable = ", ".join(step.favorable) or "none"
+    return (
+        f"Drive after this step (every retest better): **{words.effect_text(drive)}**, "
+        f"favorable {favorable}, advantage {step.advantage}"
     )

@@ -1,5 +1,5 @@
 """`prog --version` (what a pre-commit hook pays for on every commit) imports none of the
-heavy parts: no Lark, no rich, no plugin, no entry-point scan."""
+heavy parts: no Lark, no rich, no plugin, no entry-point scan, no language server."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import sys
 
 HEAVY = re.compile(
     r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|pygments|"
-    r"dsl\.(?!cli$))"
+    r"pygls|lsprotocol|starlette|uvicorn|dsl\.(?!cli$))"
 )
+LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services")
 
 
 def imported_by(*args: str) -> set[str]:
@@ -46,3 +47,5 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     handout = ("jinja2", "markupsafe", "weasyprint")
     assert sorted(m for m in modules if m.split(".")[0] in handout) == []
     assert "dsl.outputs" not in modules and "dsl.handout_command" not in modules
+    assert sorted(m for m in modules if m.startswith(LANGUAGE_SERVER)) == []
+    assert sorted(m for m in modules if m.split(".")[0] in ("starlette", "uvicorn")) == []

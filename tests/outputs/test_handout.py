@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from dsl.api import load_path, run
-from dsl.outputs.home import exercises, home_program
-from dsl.outputs.words import Context, program_words
+from dsl.outputs.home import home_program
 from tests.conftest import EXAMPLES, ROOT
 
 ARTEFACTS = ROOT / "test-artifacts"
@@ -55,8 +54,7 @@ def golfer_exercises() -> list[str]:
     checked = load_path(str(GOLFER)).checked
     assert checked is not None
     steps = list(run(checked))
-    sections = home_program(steps, program_words(checked, steps), Context.of(checked))
-    return [e.words.movement for e in exercises(sections)]
+    return [e.words.movement for e in home_program(checked, steps).exercises]
 
 
 def test_html_handout_is_self_contained_and_complete(tmp_path):

@@ -3,11 +3,14 @@ settings from a real `pyproject.toml`, and text an editor sends while a line is 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dsl.lint.engine import lint_path
 from dsl.services import (
     Document,
+    Location,
     Position,
     Range,
     code_actions,
@@ -230,8 +233,19 @@ def test_after_a_semicolon_a_new_statement_starts() -> None:
 def test_hover_over_frontal_shows_f_plus_3() -> None:
     doc = doc_of(GOLFER)
     found = hover(doc, at(doc, "pivot frontal", 8))
-    assert found is not None and "F+3" in found.markdown
+    assert found is not None and "Effect on the target hip" in found.markdown
+    assert "**F+3**" in found.markdown
     assert doc.slice(found.range) == "frontal"
+    assert (
+        "Drive after this step (every retest better): **F+3**, favorable adduction, advantage 1"
+        in found.markdown
+    )
+
+
+def test_a_program_with_errors_gets_no_drive_on_hover() -> None:
+    doc = Document("pivot frontal\npivot frontl\nretest\n")
+    found = hover(doc, Position(0, 8))
+    assert "**F+3**" in found.markdown and "Drive after" not in found.markdown
 
 
 def test_hover_over_a_golf_direction_shows_its_doc_and_effect_for_the_handedness() -> None:
@@ -361,3 +375,33 @@ def test_folding_ranges_are_the_blocks() -> None:
     doc = doc_of(GOLFER)
     starts = [doc.line(r.start.line).strip() for r in folding(doc)]
     assert starts == ["phase fire:", "phase specific:", "try until better:", "phase carryover:"]
+
+
+def test_definition_of_an_include_is_the_file_it_names() -> None:
+    doc = doc_of(EXAMPLES / "clinic-warmup.prog")
+    found = definition(doc, at(doc, 'include "lib/warmup.prog"', 12))
+    assert found == Location(
+        str(EXAMPLES / "lib" / "warmup.prog"), Range(Position(0, 0), Position(0, 0))
+    )
+    assert definition(Document('include "lib/warmup.prog"\n'), Position(0, 12)) is None  # no path
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_keep_ranges_on_the_words() -> None:
+    doc = Document("\ufeffpivot frontl\r\nretest\r\n")
+    [error] = [d for d in diagnose(doc) if d.code == "P002"]
+    assert doc.slice(error.range) == "frontl"
+    assert doc.slice(hover(doc, Position(0, 3)).range) == "pivot"
+
+
+def test_the_plugins_a_project_chose_are_the_words_in_force(tmp_path, cli, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nplugins = ["tennis"]\n')
+    text = "target right glute-med\nsport golf\npivot frontal\nretest\n"
+    (tmp_path / "a.prog").write_text(text)
+    doc = Document(text, str(tmp_path / "a.prog"))
+    monkeypatch.chdir(tmp_path)
+    lint = cli("lint", "--format", "json", "a.prog")
+    expected = [(d["code"], d["line"] - 1, d["message"]) for d in json.loads(lint.output)]
+    got = [(d.code, d.range.start.line, d.message) for d in diagnose(doc)]
+    assert got == expected and got and got[0][0].startswith("P00")
+    assert "golf" not in labels(doc, Position(1, 6))
+    assert "tennis" in labels(Document("sport \n", str(tmp_path / "b.prog")), Position(0, 6))
