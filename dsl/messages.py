@@ -25,11 +25,21 @@ class SourceLines:
 
     def __init__(self) -> None:
         self._files: dict[str, list[str]] = {}
+        self._kept: dict[str, dict[int, str]] = {}
 
     def add(self, name: str, text: str) -> None:
         self._files[name] = text.split("\n")
 
+    def keep(self, name: str, text: str, numbers: Iterable[int]) -> None:
+        """Keep only the lines `numbers` of `name`'s text, the ones its diagnostics show: a
+        lint of a library then holds a few lines per file with findings, not every text."""
+        lines = text.split("\n")
+        self._kept[name] = {n: lines[n - 1] for n in numbers if 1 <= n <= len(lines)}
+
     def line(self, name: str, number: int) -> str | None:
+        kept = self._kept.get(name)
+        if kept is not None:
+            return kept.get(number)
         if name not in self._files:
             try:
                 self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")

@@ -121,12 +121,13 @@ def lint_command(
 
     diagnostics = required_plugins(settings, registry)
     sources = messages.SourceLines()
-    for report in reports:  # one at a time: no report is kept, only its diagnostics
+    for report in reports:  # one at a time: no report is kept, only what will be shown
         if report.failure is not None:
             failed = True
             _complain(report.failure)
-        if report.text is not None:
-            sources.add(report.name, report.text)
+        if report.text is not None and output == "text":  # only the lines shown
+            lines = {d.span.line for d in report.diagnostics if d.span.file == report.name}
+            sources.keep(report.name, report.text, lines)
         diagnostics.extend(report.diagnostics)
     problem = kept.save() if kept is not None else None
     if problem is not None:
