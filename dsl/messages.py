@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from dsl.diagnostics import Diagnostic
+from dsl.source import MAX_BYTES, decode, read_regular
 
 Segments = list[tuple[str, str]]  # (text, style)
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -31,12 +31,20 @@ class SourceLines:
 
     def line(self, name: str, number: int) -> str | None:
         if name not in self._files:
-            try:
-                self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
-                self._files[name] = []
+            self._files[name] = _lines_of(name)
         lines = self._files[name]
         return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+def _lines_of(name: str) -> list[str]:
+    """The lines of a file a diagnostic points into, read as a program is (a regular file,
+    at most 5 MiB): a refused file shows no line rather than being read without a limit."""
+    try:
+        data = read_regular(name, MAX_BYTES)
+    except (OSError, ValueError):
+        return []
+    source, _ = decode(data, name, None)
+    return source.text.split("\n") if source is not None else []
 
 
 def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:

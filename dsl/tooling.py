@@ -19,6 +19,7 @@ from dsl import messages
 from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
+from dsl.source import MAX_BYTES, read_regular
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -154,7 +155,8 @@ def _write(path: str, text: str) -> None:
 
 def _raw_text(path: str, fallback: str) -> str:
     try:
-        return Path(path).read_bytes().decode("utf-8")
+        data = read_regular(path, MAX_BYTES)
+        return data.decode("utf-8") if len(data) <= MAX_BYTES else fallback
     except (OSError, UnicodeDecodeError):
         return fallback
 

@@ -27,7 +27,7 @@ from dsl.parser import paused_gc
 from dsl.plugin import Finding, RuleContext
 from dsl.record import record
 from dsl.registry import Registry, installed
-from dsl.source import STDIN_NAME, Unreadable
+from dsl.source import STDIN_NAME, Unreadable, read_path
 
 CORE_OWNER = "core"
 
@@ -148,10 +148,13 @@ def _broken(rule: LintRule, problem: str, anchor: Span) -> Diagnostic:
 
 
 def _read(name: str) -> str | None:
+    """The text of another file a finding points into (an include, the settings), read as a
+    program is: a regular file of at most 5 MiB of UTF-8, else None."""
     try:
-        return Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        source, _ = read_path(name)
+    except Unreadable:
         return None
+    return source.text if source is not None else None
 
 
 @lru_cache(maxsize=8)
