@@ -67,9 +67,15 @@ class Tables:
 
     def _load(self, transformer: Any) -> Any:
         import lark
+        from lark.lark import _LOAD_ALLOWED_OPTIONS
 
         data, memo = json.loads(self._stored["lark"], object_pairs_hook=_int_keys)
-        return lark.Lark._load_from_dict(data, memo, transformer=transformer, postlex=self.postlex)
+        # Options Lark takes again at load time (such as `g_regex_flags`) are not stored
+        # with its tables: they are given here, as they were when the tables were built.
+        again = {k: v for k, v in self.options.items() if k in _LOAD_ALLOWED_OPTIONS}
+        return lark.Lark._load_from_dict(
+            data, memo, transformer=transformer, postlex=self.postlex, **again
+        )
 
     def _build(self) -> dict[str, Any]:
         """Build the tables with Lark and keep them, in this object and in the cache."""

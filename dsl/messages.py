@@ -17,6 +17,7 @@ from dsl.diagnostics import Diagnostic
 from dsl.source import MAX_BYTES, decode, read_regular
 
 Segments = list[tuple[str, str]]  # (text, style)
+MAX_SHOWN = 100  # the most of a source line shown under a diagnostic
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -64,12 +65,13 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
             (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
         )
         width = max(1, min(width, max(1, len(shown) - span.col + 1)))
+        shown, col, width = excerpt(shown, span.col, width)
         out += [
             (f"{gutter} |\n", "blue"),
             (f"{span.line} | ", "blue"),
             (f"{shown}\n", ""),
             (f"{gutter} | ", "blue"),
-            (" " * (span.col - 1) + "^" * width, severity),
+            (" " * (col - 1) + "^" * width, severity),
             ("\n", ""),
         ]
     if d.hint:
@@ -79,6 +81,26 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
             (f"{d.hint}\n", ""),
         ]
     return out
+
+
+def excerpt(line: str, col: int, width: int) -> tuple[str, int, int]:
+    """A source line cut to at most `MAX_SHOWN` characters around its caret (from column
+    `col`, `width` wide), with `…` where it was cut; the caret's column and width in it.
+
+    A long line (a 5 MB line is a legal input up to the size limit) is shown as the part
+    the caret points at, never whole."""
+    if len(line) <= MAX_SHOWN:
+        return line, col, width
+    width = min(width, MAX_SHOWN // 2)
+    start = max(0, min(col - 1 - MAX_SHOWN // 4, len(line) - MAX_SHOWN))
+    end = start + MAX_SHOWN
+    text = line[start:end]
+    col -= start
+    if start > 0:
+        text, col = "…" + text, col + 1
+    if end < len(line):
+        text += "…"
+    return text, col, width
 
 
 def plain(segments: Segments) -> str:

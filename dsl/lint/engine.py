@@ -18,7 +18,8 @@ from pathlib import Path
 
 from dsl import interpreter
 from dsl.api import Loaded, load_path, load_text
-from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, make
+from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, bounded, make
+from dsl.lint import budget
 from dsl.lint.config import Settings
 from dsl.lint.noqa import Noqa
 from dsl.lint.rules import CORE, Check
@@ -92,9 +93,11 @@ def run_rules(loaded: Loaded, rules: Iterable[LintRule]) -> list[Diagnostic]:
         program, steps, checked.target_side, checked.target_muscle, dict(checked.sports)
     )
     anchor = _anchor(loaded)
+    files = frozenset([program.file, *checked.includes])
     found: list[Diagnostic] = []
     for rule in active:
-        found.extend(_run(rule, context if rule.uses_steps else _text_only(context), anchor))
+        shown = context if rule.uses_steps else _text_only(context)
+        found.extend(_run(rule, shown, anchor, files))
     return found
 
 
@@ -113,9 +116,16 @@ def _anchor(loaded: Loaded) -> Span:
     return Span(name, 1, 1, 1, 1)
 
 
-def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]:
+def _run(
+    rule: LintRule, context: RuleContext, anchor: Span, files: frozenset[str]
+) -> list[Diagnostic]:
+    """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
+    its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        findings = list(rule.check(context))
+        with budget.limit(budget.seconds(), f"lint rule {rule.code} of {rule.who}"):
+            findings = list(rule.check(context))
+    except budget.OverBudget:
+        return [_broken(rule, f"took longer than {budget.seconds():g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
         return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
     out: list[Diagnostic] = []
@@ -127,6 +137,9 @@ def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]
             and isinstance(finding.message, str)
         ):
             return [_broken(rule, f"gave {type(finding).__name__}, not a Finding", anchor)]
+        problem = _span_problem(finding.span, files)
+        if problem is not None:
+            return [_broken(rule, f"gave a Finding {problem}", anchor)]
         key = (finding.span.file, finding.span.line, finding.span.col)
         if key in seen:  # a statement in a define used twice: one finding is enough
             continue
@@ -134,8 +147,29 @@ def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]
         hint = finding.hint
         if not isinstance(hint, str):
             hint = None if rule.owner == CORE_OWNER else f"`prog explain {rule.code}` tells more"
-        out.append(Diagnostic(rule.code, rule.severity, finding.message, finding.span, hint))
+        out.append(
+            Diagnostic(
+                rule.code,
+                rule.severity,
+                bounded(finding.message),
+                finding.span,
+                bounded(hint) if hint is not None else None,
+            )
+        )
     return out
+
+
+def _span_problem(span: Span, files: frozenset[str]) -> str | None:
+    """What is wrong with a finding's span (None if nothing): a place that is not in the
+    program, which no output format could show or sort."""
+    numbers = (span.line, span.col, span.end_line, span.end_col)
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in numbers):
+        return f"whose span is not at a line and column from 1 ({span.line}:{span.col})"
+    if (span.end_line, span.end_col) < (span.line, span.col):
+        return "whose span ends before it starts"
+    if not isinstance(span.file, str) or span.file not in files:
+        return f"in a file that is not the program's ({span.file!r})"
+    return None
 
 
 def _broken(rule: LintRule, problem: str, anchor: Span) -> Diagnostic:
