@@ -1,4 +1,4 @@
-"""A lint rule's time budget: seconds in; a block that is stopped with `OverBudget` when it
+"""A lint rule's time budget: seconds in; a rule's run stopped with `OverBudget` when it
 runs longer, out.
 
 A rule is code from a plugin, and a rule that never returns would hang `prog lint` and
@@ -27,9 +27,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from types import FrameType
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 DEFAULT_SECONDS = 10.0
 SECONDS_ENV = "PROG_RULE_SECONDS"
@@ -51,11 +53,11 @@ def seconds() -> float:
 
 
 class _Running:
-    """The block being timed: whose it is and when its budget ends (one at a time)."""
+    """The rule being timed: whose it is and when its budget ends (one at a time)."""
 
     who = ""
     deadline = 0.0
-    active = False  # a reminder that comes as the block ends is ignored, not raised
+    active = False  # a reminder that comes as a rule ends is ignored, not raised
 
 
 def _expire(signum: int, frame: FrameType | None) -> None:
@@ -71,30 +73,56 @@ def _expire(signum: int, frame: FrameType | None) -> None:
     raise OverBudget
 
 
-@contextmanager
-def limit(budget: float, who: str) -> Iterator[None]:
-    """Raise `OverBudget` inside the block once it has run `budget` seconds (0: never);
-    `who` names the code in the block, for the message if it cannot be stopped."""
-    if (
-        budget <= 0
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _expire)
-    start = time.monotonic()
-    outer, outer_interval = signal.setitimer(signal.ITIMER_REAL, budget, REPEAT)
-    if outer:  # an enclosing timer due sooner is honoured: the block ends by then
-        budget = min(budget, outer)
-        signal.setitimer(signal.ITIMER_REAL, budget, REPEAT)
-    _Running.who, _Running.deadline, _Running.active = who, start + budget, True
-    try:
-        yield
-    finally:
-        _Running.active = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+class Timer:
+    """Times the rules run on one file: ``with Timer(seconds) as timer:`` installs the
+    alarm's handler once, then `timer.run(who, work)` gives each rule its own budget.
+
+    Off (`run` just calls) when `seconds` is 0 or there is no interval timer or this is
+    not the main thread. An enclosing interval timer is put back on leaving, less the
+    time spent; one due sooner than a rule's budget ends the rule by then."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.on = (
+            seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        )
+        self._previous: Any = None
+        self._outer = (0.0, 0.0)
+        self._start = 0.0
+
+    def __enter__(self) -> Timer:
+        if self.on:
+            self._previous = signal.signal(signal.SIGALRM, _expire)
+            self._start = time.monotonic()
+            self._outer = signal.setitimer(signal.ITIMER_REAL, 0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.on:
+            return
+        previous = self._previous if self._previous is not None else signal.SIG_DFL
+        signal.signal(signal.SIGALRM, previous)
+        outer, interval = self._outer
         if outer:
-            left = max(outer - (time.monotonic() - start), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+            left = max(outer - (time.monotonic() - self._start), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
+
+    def run(self, who: str, work: Callable[[], T]) -> T:
+        """`work()`, raising `OverBudget` in it once it has run `seconds`; `who` names it
+        for the message if it cannot be stopped."""
+        if not self.on:
+            return work()
+        budget = self.seconds
+        outer = self._outer[0]
+        if outer:
+            budget = max(min(budget, outer - (time.monotonic() - self._start)), 0.001)
+        _Running.who, _Running.deadline = who, time.monotonic() + budget
+        _Running.active = True
+        signal.setitimer(signal.ITIMER_REAL, budget, REPEAT)
+        try:
+            return work()
+        finally:
+            _Running.active = False
+            signal.setitimer(signal.ITIMER_REAL, 0)

@@ -95,9 +95,10 @@ def run_rules(loaded: Loaded, rules: Iterable[LintRule]) -> list[Diagnostic]:
     anchor = _anchor(loaded)
     files = frozenset([program.file, *checked.includes])
     found: list[Diagnostic] = []
-    for rule in active:
-        shown = context if rule.uses_steps else _text_only(context)
-        found.extend(_run(rule, shown, anchor, files))
+    with budget.Timer(budget.seconds()) as timer:
+        for rule in active:
+            shown = context if rule.uses_steps else _text_only(context)
+            found.extend(_run(rule, shown, anchor, files, timer))
     return found
 
 
@@ -117,15 +118,16 @@ def _anchor(loaded: Loaded) -> Span:
 
 
 def _run(
-    rule: LintRule, context: RuleContext, anchor: Span, files: frozenset[str]
+    rule: LintRule, context: RuleContext, anchor: Span, files: frozenset[str], timer: budget.Timer
 ) -> list[Diagnostic]:
     """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
     its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        with budget.limit(budget.seconds(), f"lint rule {rule.code} of {rule.who}"):
-            findings = list(rule.check(context))
+        findings = timer.run(
+            f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
+        )
     except budget.OverBudget:
-        return [_broken(rule, f"took longer than {budget.seconds():g} s on this file", anchor)]
+        return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
         return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
     out: list[Diagnostic] = []
