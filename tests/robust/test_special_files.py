@@ -103,3 +103,12 @@ def test_a_nul_in_an_include_path_is_a_p005(tmp_path: Path) -> None:
     done = prog("check", "main.prog", cwd=tmp_path)
     assert done.returncode == 1
     assert "main.prog:1:9: P005 error: an include path cannot hold a NUL character" in done.stdout
+
+
+def test_a_fifo_given_as_the_settings_file_is_a_usage_error(folder: Path) -> None:
+    os.mkfifo(folder / "settings.toml")
+    done = prog("lint", "--config", "settings.toml", "ok.prog", cwd=folder)
+    assert done.returncode == 2
+    assert "cannot read settings.toml: a FIFO (named pipe), not a file prog can read" in (
+        done.stderr
+    )
