@@ -18,7 +18,11 @@ the next run), then measures, each figure the median of `--runs` interleaved rou
 4. start-up: `prog --version` and `prog lint` on one small file against `python -c pass`
    and `python -c "import click"`, each run once untimed first (its bytecode and prog's
    parser tables written, as an installed prog has them);
-5. programs of 10,000, 50,000 and 100,000 steps: time per step, run and linted.
+5. programs of 10,000, 50,000 and 100,000 steps: time per step, run and linted;
+6. the language server (`prog lsp`, needs the `lsp` extra; `lsp_timing.py`): a keystroke's
+   `didChange` of a 1,000-line document to its `publishDiagnostics`, against parsing and
+   checking the same text in this process; and its start-up to the `initialize` answer,
+   against `python -c "import click"`.
 """
 
 from __future__ import annotations
@@ -35,12 +39,12 @@ from pathlib import Path
 
 import corpus
 import floors
-from measure import Figure, command, rounds
+from measure import Figure, clock, command, rounds
 
 from dsl import parser
 from dsl.api import load_path, load_text, run
 from dsl.lint.config import Settings
-from dsl.lint.engine import lint_loaded, lint_path
+from dsl.lint.engine import lint_loaded, lint_path, lint_text
 from dsl.source import MAX_BYTES, read_path
 
 BENCH = Path(__file__).resolve().parent
@@ -57,7 +61,7 @@ PROG = (
 )
 
 
-SECTIONS = ("small", "earley", "big", "startup", "steps")
+SECTIONS = ("small", "earley", "big", "startup", "steps", "lsp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _startup(small[1], options.startup_runs)
         if "steps" in sections:
             _steps(options.runs)
+        if "lsp" in sections:
+            _language_server(options.runs * 4, options.startup_runs)
         if options.fuzz:
             return _fuzz(options.fuzz)
         return 0
@@ -399,6 +405,51 @@ STEP_BLOCK = """\
     retest
     note "done"
 """  # 9 steps: the taper takes two
+
+
+# --- 6. the language server -----------------------------------------------------------
+
+
+def _language_server(runs: int, startup_runs: int) -> None:
+    try:
+        import lsp_timing
+    except ImportError:
+        print("6. the language server: skipped (pip install 'prog[lsp]' to measure it)\n")
+        return
+    # The steps' block, pivoting in the sagittal plane so that each tweak changes the drive
+    # (a frontal pivot is at the limit already: every tweak would be a P202 to publish).
+    text = lsp_timing.document(STEP_BLOCK.replace("pivot frontal", "pivot sagittal"))
+    lines = text.count("\n")
+    server = [*PROG, "lsp"]
+    keystroke = Figure("didChange → publishDiagnostics (prog lsp)", lines)
+    in_process = Figure("parse + check, in process (the floor)", lines)
+    linted = Figure("parse + check + lint, in process", lines)
+
+    def alongside(changed: str) -> float:
+        linted.times.append(clock(lambda: lint_text(changed, "bench.prog")))
+        return clock(lambda: load_text(changed, "bench.prog"))
+
+    for served, local in lsp_timing.keystrokes(server, text, runs, alongside):
+        keystroke.times.append(served)
+        in_process.times.append(local)
+    click = Figure('python -c "import click"')
+    started = Figure("prog lsp: start to its initialize answer")
+    import_click = command([PYTHON, "-c", "import click"])
+    for served, floor in lsp_timing.startups(server, startup_runs, lambda: clock(import_click)):
+        started.times.append(served)
+        click.times.append(floor)
+    _table(
+        f"6. the language server ({lines:,}-line document; keystroke: lint, as the editor "
+        "shows it)",
+        [
+            (in_process, in_process, ""),
+            (linted, in_process, ""),
+            (keystroke, in_process, _verdict("× in process", keystroke.ratio(in_process), 1.5)),
+            (keystroke, linted, "× the same lint in process: the transport's share"),
+            (click, click, ""),
+            (started, click, ""),
+        ],
+    )
 
 
 # --- fuzzing -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from dsl.vocabulary import (
     SIDES,
     SURFACE_EFFECTS,
     Vocabulary,
+    mirror,
 )
 
 
@@ -28,8 +29,8 @@ class Item:
     kind: str  # pivot, function, driver, foot, surface, ground-reaction
     statement: str
     owner: str  # "core" or the sport
-    right: Effect
-    left: Effect
+    right: Effect | None  # None: the statement is refused for a right target
+    left: Effect | None
     doc: str = ""
 
 
@@ -53,14 +54,12 @@ def items(registry: Registry, sports: list[str]) -> Iterator[Item]:
                 vocabulary.phase_effect(sport, phase, left_target=True, handed="right"),
                 entry.docs.get(f"phase:{phase}", ""),
             )
-    for limb, direction in sorted(vocabulary.drivers):
+    for limb, direction in _driver_statements(vocabulary):
         owner = direction.partition(".")[0] if "." in direction else None
         if owner is not None and owner not in sports:
             continue
         right = vocabulary.driver_effect(limb, direction, left_target=False, handed="right")
         left = vocabulary.driver_effect(limb, direction, left_target=True, handed="right")
-        if right is None or left is None:
-            continue
         doc = ""
         if owner is not None:
             doc = vocabulary.sports[owner].docs.get(f"direction:{direction.partition('.')[2]}", "")
@@ -80,7 +79,23 @@ def items(registry: Registry, sports: list[str]) -> Iterator[Item]:
         yield _same("ground-reaction", f"ground-reaction {level}", effect)
 
 
-def effect_dict(effect: Effect) -> dict[str, float]:
+def _driver_statements(vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """Every `driver LIMB DIRECTION` that works for a right or a left target, sorted.
+
+    A table is written for a right target and mirrored for a left one, so a statement
+    works for a left target when its mirror is in the table: a table that is not
+    mirror-symmetric (a `right-knee` drive alone) gives statements that work for one side
+    only, and each is listed with the other side's column empty.
+    """
+    keys = set(vocabulary.drivers)
+    keys |= {(mirror(limb), mirror(direction)) for limb, direction in vocabulary.drivers}
+    return sorted(keys)
+
+
+def effect_dict(effect: Effect | None) -> dict[str, float] | None:
+    """An effect by plane, for JSON; None (a statement one side cannot use) stays None."""
+    if effect is None:
+        return None
     return dict(zip(PLANES, (float(v) for v in effect.as_tuple()), strict=True))
 
 
@@ -118,4 +133,6 @@ def report_dict(report: PluginReport) -> dict[str, object]:
         "status": report.status,
         "problem": report.problem,
         "sports": list(report.sports),
+        "code": report.code,
+        "why": report.why,
     }

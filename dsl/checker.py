@@ -27,9 +27,12 @@ from dsl.vocabulary import (
     CORE_DIRECTIONS,
     FOOT_AXIS,
     GROUND_EFFECTS,
+    GROUND_OFF,
     PLANE_EFFECTS,
+    RESTORE_ALL,
     SIDES,
     SURFACE_EFFECTS,
+    SURFACE_KINDS,
     TAPER_KINDS,
     Vocabulary,
 )
@@ -559,7 +562,7 @@ def _driver(node: n.Driver, ctx: _Context) -> ops.AddTweak | None:
         """The directions this limb can drive with the sports on: only for a message."""
         return [
             d
-            for d in vocabulary.directions_for(limb)
+            for d in vocabulary.directions_for(limb, left_target=ctx.left)
             if "." not in d or d.partition(".")[0] in ctx.sports
         ]
 
@@ -573,14 +576,12 @@ def _driver(node: n.Driver, ctx: _Context) -> ops.AddTweak | None:
     effect = vocabulary.driver_effect(limb, direction, left_target=ctx.left, handed=handed)
     if effect is None:
         drives = directions()
-        ctx.report(
-            make(
-                "P002",
-                f"`{limb}` cannot drive `{direction}`",
-                node.direction.span,
-                hint=f"{limb} drives: " + ", ".join(drives) if drives else None,
-            )
-        )
+        drivers = vocabulary.limbs_for(direction, left_target=ctx.left)
+        hint = f"{limb} drives: " + ", ".join(drives) if drives else None
+        if hint is None and drivers:
+            hint = f"`{direction}` is driven by: " + ", ".join(drivers)
+        ctx.report(make("P002", f"`{limb}` cannot drive `{direction}`", node.direction.span,
+                        hint=hint))
         return None
     return ops.AddTweak(node, "driver", f"{limb} {direction}", ("driver", limb), effect)
 
@@ -610,7 +611,7 @@ def _surface(node: n.Surface, ctx: _Context) -> ops.Op | None:
             return None
         return ops.RemoveTweak(node, "surface")
     if kind != "slope":
-        ctx.report(unknown_word("P002", "surface", kind, node.kind.span, ("slope", "flat")))
+        ctx.report(unknown_word("P002", "surface", kind, node.kind.span, SURFACE_KINDS))
         return None
     if node.direction is None:
         ctx.report(
@@ -635,10 +636,11 @@ def _surface(node: n.Surface, ctx: _Context) -> ops.Op | None:
 
 def _ground(node: n.GroundReaction, ctx: _Context) -> ops.Op | None:
     level = node.level.text
-    if level == "none":
+    if level == GROUND_OFF:
         return ops.RemoveTweak(node, "ground-reaction")
     if level not in GROUND_EFFECTS:
-        ctx.report(unknown_word("P002", "level", level, node.level.span, [*GROUND_EFFECTS, "none"]))
+        levels = [*GROUND_EFFECTS, GROUND_OFF]
+        ctx.report(unknown_word("P002", "level", level, node.level.span, levels))
         return None
     return ops.AddTweak(node, "ground-reaction", level, ("ground-reaction",), GROUND_EFFECTS[level])
 
@@ -715,7 +717,7 @@ def _disadvantage(node: n.Disadvantage, ctx: _Context) -> ops.Op | None:
 
 
 def _restore(node: n.Restore, ctx: _Context) -> ops.Op | None:
-    if len(node.motions) == 1 and node.motions[0].text == "all":
+    if len(node.motions) == 1 and node.motions[0].text == RESTORE_ALL:
         return ops.Restore(node, None)
     motions = _motions(node.motions, ctx)
     return ops.Restore(node, motions) if motions is not None else None

@@ -6,6 +6,7 @@ so `prog --version` costs little more than importing click.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn
 
@@ -30,6 +31,12 @@ OUTCOME_WORDS = {
 def fail(message: str) -> NoReturn:
     """Bad usage or an unreadable file: say so on stderr and exit 2."""
     click.echo(f"prog: {message}", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+def fail_plain(message: str) -> NoReturn:
+    """One line on stderr, as it is, and exit 2 (a missing optional part)."""
+    click.echo(message, err=True)
     sys.exit(EXIT_FAILURE)
 
 
@@ -62,6 +69,10 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.exit(EXIT_FAILURE)
         except Exception as error:  # the last line of defence: report, don't trace
+            from dsl.lint.config import ConfigError
+
+            if isinstance(error, ConfigError):  # unusable settings, met while loading plugins
+                fail(str(error))
             click.echo(f"prog: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("prog: please report this with the file that caused it", err=True)
             sys.exit(EXIT_FAILURE)
@@ -69,8 +80,17 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="prog")
-def main() -> None:
+@click.option(
+    "--plugins",
+    "chosen",
+    metavar="NAMES",
+    help="Use only these installed plugins (comma-separated entry-point names; '' for none), "
+    "instead of [tool.prog] plugins.",
+)
+def main(chosen: str | None) -> None:
     """prog: step, check and lint .prog progression programs."""
+    if chosen is not None:  # through the environment, so lint's worker processes see it too
+        os.environ["PROG_PLUGINS"] = chosen
 
 
 @main.command()
@@ -211,3 +231,51 @@ def vocab(sport: str | None, as_json: bool) -> None:
     from dsl.commands import vocab_command
 
     sys.exit(vocab_command(sport, as_json))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--session", metavar="LOG.jsonl", help="Make it from this `prog step` session.")
+@click.option("-o", "--output", metavar="OUT.html|OUT.pdf", help="Where to write it.")
+def handout(file: str, session: str | None, output: str | None) -> None:
+    """The patient's printable A4 handout of FILE: HTML, or PDF with `prog[pdf]`.
+
+    Without -o it is FILE's name with .html, in the current folder, never over an existing
+    file. With --session it is the home program that came out of that session.
+    """
+    from dsl.handout_command import handout_command
+
+    sys.exit(handout_command(file, session, output))
+
+
+@main.group()
+def plugin() -> None:
+    """Tools for plugin authors."""
+
+
+@plugin.command("new")
+@click.argument("name")
+def plugin_new(name: str) -> None:
+    """Write a new sport plugin distribution in the folder NAME (never overwrites).
+
+    It has one phase, one direction, one rule, tests with prog's test kit, an example
+    program and a README; its tests pass as soon as it is installed.
+    """
+    from dsl.scaffold.command import new_command
+
+    sys.exit(new_command(name))
+
+
+LSP_EXTRA = "prog lsp needs the language server extra: pip install 'prog[lsp]'"
+
+
+@main.command()
+def lsp() -> None:
+    """A language server for editors, over standard input and output (needs prog[lsp])."""
+    try:
+        from dsl.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise
+        fail_plain(LSP_EXTRA)
+    serve()

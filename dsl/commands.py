@@ -43,14 +43,23 @@ def errors_of(loaded: Loaded) -> list[Diagnostic]:
     return [d for d in loaded.diagnostics if d.severity == ERROR]
 
 
-def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
-    loaded = load_or_fail(file)
+def load_runnable(name: str) -> tuple[Loaded | None, int]:
+    """A program ready to run: (loaded, 0); or (None, exit code) once an unreadable file or
+    the program's errors have been reported on stderr."""
+    loaded = load_or_fail(name)
     if loaded is None:
-        return EXIT_FAILURE
+        return None, EXIT_FAILURE
     errors = errors_of(loaded)
-    if errors or loaded.checked is None:
+    if errors or loaded.checked is None or loaded.source is None:
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
-        return EXIT_FINDINGS
+        return None, EXIT_FINDINGS
+    return loaded, EXIT_CLEAN
+
+
+def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = False) -> int:
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None:
+        return code
     from dsl.outputs.words import program_words
 
     checked = loaded.checked
@@ -112,7 +121,8 @@ def check_command(files: list[str]) -> int:
 
 
 def plugins_command(as_json: bool) -> int:
-    """Every plugin found, its version and state; exit 1 when one failed to load."""
+    """Every plugin found, its version and state (ok, failed, disabled) and why; exit 1 when
+    one the project uses failed to load."""
     from dsl import render
     from dsl.catalog import report_dict
     from dsl.registry import installed
@@ -122,7 +132,7 @@ def plugins_command(as_json: bool) -> int:
         sys.stdout.write(json.dumps([report_dict(r) for r in reports], indent=2) + "\n")
     else:
         render.console().print(render.plugins_table(reports))
-    return EXIT_FINDINGS if any(r.status != "ok" for r in reports) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.status == "failed" for r in reports) else EXIT_CLEAN
 
 
 def vocab_command(sport: str | None, as_json: bool) -> int:

@@ -12,10 +12,12 @@ import json
 import sys
 
 from dsl import commands, session_log
+from dsl.api import run
 from dsl.messages import diagnostics
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
-from dsl.session_log import LogError, Recorded
+from dsl.outputs.session import session_steps
+from dsl.session_log import LogError
 
 
 def _fail(message: str) -> int:
@@ -39,27 +41,17 @@ def export_command(
         diagnostics(errors, commands.sources_for(loaded), stderr=True)
         return commands.EXIT_FINDINGS
     checked = loaded.checked
-    fingerprint = session_log.fingerprint(loaded.source, checked)
-    try:
-        recorded = _session(session, file, fingerprint) if session else None
-    except LogError as error:
-        return _fail(str(error))
-    made = course(checked, fingerprint, recorded)
+    if session is None:
+        steps, recorded = list(run(checked)), None
+    else:
+        try:
+            steps, recorded = session_steps(checked, loaded.source, session)
+        except LogError as error:
+            return _fail(str(error))
+    made = course(checked, steps, session_log.fingerprint(loaded.source, checked), recorded)
     text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.
     return _write(text, out, bom=fmt == "csv")
-
-
-def _session(path: str, file: str, fingerprint: dict) -> Recorded:
-    """The log at `path`, if it was written for this very program."""
-    recorded = session_log.read(path)
-    if not session_log.same_program(recorded.header, fingerprint):
-        was = recorded.header.get("program")
-        raise LogError(
-            f"{path} is a session of {was}, not of {file} as it is now (the program or a "
-            "file it includes differs), so its answers would be put on the wrong retests"
-        )
-    return recorded
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> str:

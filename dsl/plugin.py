@@ -27,15 +27,19 @@ from dsl.function_checks import (
     sport_phase,
 )
 from dsl.hip import MOTIONS, PLANES, Effect, Handed
+from dsl.nodes import Program, Span, Statement
 from dsl.record import record
 
 if TYPE_CHECKING:
-    from dsl.interpreter import Step
-    from dsl.nodes import Program, Span
+    from dsl.interpreter import Step, Tweak
 
 API_VERSION = 1  # the major version: a plugin declaring 1 (or "1.0", "1.1") loads
 API_MINOR = 1  # 1.1 added the optional patient-facing `instruction` of phases, directions, limbs
 API_LEVEL = f"{API_VERSION}.{API_MINOR}"
+# What a plugin that leaves out `api_version` is taken as written for: 1, the version in which
+# the field could be left out. Fixed for good, never `API_VERSION`: an unpinned plugin then
+# still loads on every 1.x prog, and is refused (P004) once the major version moves on.
+UNPINNED_API_VERSION = 1
 ENTRY_POINT_GROUP = "prog.plugins"
 
 __all__ = [
@@ -45,6 +49,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "MOTIONS",
     "PLANES",
+    "UNPINNED_API_VERSION",
     "Direction",
     "Effect",
     "Finding",
@@ -53,9 +58,14 @@ __all__ = [
     "Muscle",
     "Phase",
     "Plugin",
+    "Program",
     "Rule",
     "RuleContext",
+    "Span",
     "Sport",
+    "Statement",
+    "Step",
+    "Tweak",
     "back_to_pure_function",
     "disadvantage_in_function",
     "driver_on_function",
@@ -181,7 +191,7 @@ class Plugin:
 
     name: str
     version: str
-    api_version: int | str = API_VERSION  # 1, "1.0" or "1.1"
+    api_version: int | str = UNPINNED_API_VERSION  # 1, "1.0" or "1.1"
     sports: Sequence[Sport] = ()
     muscles: Sequence[Muscle] = ()
     rules: Sequence[Rule] = ()
@@ -225,3 +235,14 @@ def hand_driver(
     return Direction(
         name=name, effects=effects, doc=doc, source=source, instruction=instruction
     )
+
+
+def __getattr__(name: str) -> Any:
+    """`Step` and `Tweak`, what a rule's `ctx.steps` hold, are part of this contract; they
+    live in the interpreter, imported only when a plugin asks for them by name (the
+    interpreter needs the plugin host, which needs this module)."""
+    if name in ("Step", "Tweak"):
+        from dsl import interpreter
+
+        return getattr(interpreter, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.hip import MOTIONS, PLANES
+from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.interpreter import Step
 
 if TYPE_CHECKING:
@@ -134,17 +134,27 @@ def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
 
 def plugins_table(reports: Iterable[PluginReport]) -> Table:
     table = Table(title="prog plugins", title_justify="left", show_lines=False)
-    for column in ("plugin", "version", "API", "package", "sports", "status"):
+    for column in ("plugin", "version", "API", "package", "sports", "status", "why"):
         table.add_column(column, overflow="fold")
     for r in reports:
-        status = Text("ok", style="green") if r.status == "ok" else Text(
-            f"failed: {r.problem}", style="bold red"
-        )
-        table.add_row(r.name, r.version, str(r.api_version or "?"), r.package,
-                      ", ".join(r.sports), status)
+        if r.status == "ok":
+            status = Text("ok", style="green")
+        elif r.status == "failed":
+            status = Text(f"failed {r.code}: {r.problem}", style="bold red")
+        else:
+            status = Text(r.status, style="dim")
+        api = "?" if r.api_version is None else str(r.api_version)
+        if r.status == "disabled":
+            api = "-"
+        table.add_row(r.name, r.version or "-", api, r.package or "?", ", ".join(r.sports),
+                      status, r.why)
     if not table.rows:
         table.caption = "no plugins installed"
     return table
+
+
+def _effect(effect: Effect | None) -> str:
+    return "— (not for this side)" if effect is None else effect.describe()
 
 
 def vocab_table(items: Iterable[Item]) -> Table:
@@ -152,7 +162,7 @@ def vocab_table(items: Iterable[Item]) -> Table:
     for column in ("statement", "from", "right target", "left target"):
         table.add_column(column, no_wrap=True)
     for item in items:
-        table.add_row(item.statement, item.owner, item.right.describe(), item.left.describe())
+        table.add_row(item.statement, item.owner, _effect(item.right), _effect(item.left))
     return table
 
 
@@ -162,3 +172,25 @@ def muscles_line(muscles: Iterable[MuscleEntry]) -> Text:
         f"{m.name} ({', '.join(motion.name for motion in m.favorable)})" for m in muscles
     ))
     return text
+
+
+def program_text(code: str, indent: str, *, colour: bool) -> Text:
+    """A program's text in; the same text indented out, coloured by prog's Pygments lexer
+    when `colour` (a terminal without NO_COLOR), plain otherwise. Plain output never
+    imports Pygments, so a pipe pays nothing for colours it would not show."""
+    code = code.rstrip("\n")
+    if not colour:
+        lines = code.split("\n")
+        return Text("".join(f"{indent}{line}\n" if line.strip() else "\n" for line in lines))
+    from rich.syntax import Syntax
+
+    from dsl.highlight.pygments_lexer import ProgLexer
+
+    coloured = Syntax(code, ProgLexer(), theme="ansi_dark").highlight(code)
+    out = Text()
+    for line in coloured.split("\n", allow_blank=True):
+        if line.plain.strip():
+            out.append(indent)
+            out.append_text(line)
+        out.append("\n")
+    return out

@@ -271,8 +271,6 @@ def _paragraphs(text: str, indent: str = "  ") -> str:
 
 
 def explain_command(code: str | None) -> int:
-    import textwrap
-
     from rich.text import Text
 
     from dsl import render
@@ -312,9 +310,10 @@ def explain_command(code: str | None) -> int:
         if body and not (title == "What it means" and body == item.title):
             text.append(f"\n{title}\n", style="bold underline")
             text.append(_paragraphs(body) + "\n")
+    colour = out.color_system is not None
     for title, example in (("Bad", item.bad), ("Good", item.good)):
         if example:
             text.append(f"\n{title}\n", style="bold underline")
-            text.append(textwrap.indent(example.rstrip("\n"), "    ") + "\n")
+            text.append_text(render.program_text(example, "    ", colour=colour))
     out.print(text, end="")
     return EXIT_CLEAN

@@ -91,6 +91,7 @@ FOOT_EFFECTS = {
     ("left", "turned-in"): Effect(),
     ("left", "turned-out"): Effect(),
 }
+SURFACE_KINDS = ("slope", "flat")  # `surface slope DIRECTION`, `surface flat`
 SURFACE_EFFECTS = {
     "eversion": Effect(frontal=1, transverse=1),
     "inversion": Effect(frontal=-1, transverse=-1),
@@ -104,7 +105,9 @@ CORE_MUSCLES = {
     "glute-med": ("flexion", "adduction", "internal-rotation"),
     "glute-max": ("flexion", "adduction", "internal-rotation"),
 }
+GROUND_OFF = "none"  # `ground-reaction none` removes it
 TAPER_KINDS = ("foot", "driver", "surface", "ground-reaction", "all")
+RESTORE_ALL = "all"  # `restore all` ends every disadvantage
 CORE_OWNER = "core"
 
 
@@ -164,8 +167,18 @@ class Vocabulary:
 
     # --- look-ups used by the checker --------------------------------------------------
 
-    def directions_for(self, limb: str) -> list[str]:
+    def directions_for(self, limb: str, *, left_target: bool = False) -> list[str]:
+        """The directions `limb` can drive, as a program for that target writes them."""
+        if left_target:
+            return sorted(mirror(d) for (owner, d) in self.drivers if owner == mirror(limb))
         return sorted(direction for (owner, direction) in self.drivers if owner == limb)
+
+    def limbs_for(self, direction: str, *, left_target: bool = False) -> list[str]:
+        """The limbs that can drive `direction`, as a program for that target writes them."""
+        if left_target:
+            wanted = mirror(direction)
+            return sorted(mirror(limb) for (limb, d) in self.drivers if d == wanted)
+        return sorted(limb for (limb, d) in self.drivers if d == direction)
 
     def all_directions(self) -> set[str]:
         return {direction for (_, direction) in self.drivers}

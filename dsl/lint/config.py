@@ -10,6 +10,7 @@ Keys (all optional)::
     fail-on = "warning"             # error | warning | info: the level that exits 1
     exclude = ["archive/"]          # globs skipped when folders are searched
     require-plugins = ["rowing"]    # plugins that must load, or every run reports P004
+    plugins = ["rowing"]            # the installed plugins this project uses (default: all)
 
 The most specific prefix wins: with `select = ["P", "P201"]` and `ignore = ["P2"]`, P202 is
 off and P201 on. Errors (P001–P007) are always on: a program that cannot run is reported
@@ -31,7 +32,15 @@ from dsl.source import MAX_BYTES, Unreadable, read_regular
 
 CONFIG_FILE = "pyproject.toml"
 ALL = "ALL"
-KEYS = ("select", "ignore", "per-file-ignores", "fail-on", "exclude", "require-plugins")
+KEYS = (
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "fail-on",
+    "exclude",
+    "require-plugins",
+    "plugins",
+)
 _CODE_PREFIX = re.compile(r"[A-Z]{1,2}[0-9]{0,3}\Z")
 
 
@@ -233,6 +242,16 @@ def load(path: Path | None) -> Settings:
         names = _strings(table["require-plugins"], f"{where} require-plugins")
         settings = replace(settings, require_plugins=names)
     return replace(settings, warnings=tuple(warnings))
+
+
+def plugin_names(path: Path) -> tuple[str, ...] | None:
+    """The `plugins` setting of `path` (a pyproject.toml): the plugins the project uses, by
+    entry-point name; None when it does not say. Read by `dsl.plugin_choice`."""
+    tool = _read(path).get("tool", {})
+    table = tool.get("prog", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict) or "plugins" not in table:
+        return None
+    return _strings(table["plugins"], f"{path.name} [tool.prog] plugins")
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

@@ -278,17 +278,18 @@ def lint_text(
 
 
 def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]:
-    """P004 for each plugin `require-plugins` names that did not load."""
+    """P004 for each plugin `require-plugins` or the project's `plugins` names that did not
+    load: a project that names a plugin depends on it, and its CI must not pass without it."""
+    out = _chosen_failures(registry)
     if not settings.require_plugins:
-        return []
+        return out
     loaded = {report.name for report in registry.reports if report.status == "ok"}
     failures = {report.name: report.problem for report in registry.reports if report.status != "ok"}
     span = _setting_span(settings.source, "require-plugins")
-    out = []
     for name in settings.require_plugins:
         if name in loaded:
             continue
-        problem = failures.get(name)
+        problem = failures.get(name) or registry.failure_for_sport(name)  # or not chosen
         message = (
             f"the required plugin `{name}` {problem}"
             if problem
@@ -296,6 +297,20 @@ def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]
         )
         out.append(make("P004", message, span, hint="`prog plugins` shows every plugin found"))
     return out
+
+
+def _chosen_failures(registry: Registry) -> list[Diagnostic]:
+    """P004 on `[tool.prog] plugins` for each plugin it names that failed to load."""
+    choice = registry.choice
+    if choice.path is None or not choice.names:
+        return []
+    span = _setting_span(choice.path, "plugins")
+    return [
+        make("P004", f"the plugin `{report.name}` {report.problem}", span,
+             hint="`prog plugins` shows every plugin found")
+        for report in registry.reports
+        if report.status == "failed" and report.name in choice.names
+    ]
 
 
 def _setting_span(source: Path | None, key: str) -> Span:

@@ -72,6 +72,10 @@ def drive_svg(points: Sequence[Point], title: str = "Drive per plane across the 
     def y(value: float) -> float:
         return _TOP + _PLOT_H * (LIMIT - value) / (2 * LIMIT)
 
+    empty = "" if points else (
+        f'<text x="{_n(_LEFT + plot_w / 2)}" y="{_n(y(1.5))}" text-anchor="middle">'
+        "no steps to chart</text>"
+    )
     label = f"{title}: {len(points)} steps, drive from −3 to +3 in the sagittal, frontal " \
         "and transverse planes, with the advantage (0 to 3) at each step"
     out = [
@@ -164,6 +168,7 @@ def drive_svg(points: Sequence[Point], title: str = "Drive per plane across the 
         "in play (0–3)</text>"
     )
     out.extend(_legend())
+    out.append(empty)
     out.append("</svg>")
     return "\n".join(out)
 
@@ -225,6 +230,8 @@ def drive_blocks(points: Sequence[Point], width: int = 80) -> str:
     """The chart as plain text in unicode blocks, at most `width` columns: per plane one row
     above zero and one below; a phase row, an advantage row and a key. Steps are shown one
     per column, or grouped (the last of each group) when there are more than fit."""
+    if not points:
+        return "no steps to chart: the program has no movement statement"
     room = max(10, width - _LABEL)
     per = max(1, math.ceil(len(points) / room))
     shown = [points[min(len(points) - 1, i + per - 1)] for i in range(0, len(points), per)]

@@ -1,5 +1,8 @@
 """CSV export: a `Course` in; one CSV row per step out, for clinicians who keep spreadsheets.
 
+The last column, `exercise`, is the number of the exercise a step makes or builds up, as
+the patient's handout numbers it (`home`: one definition of an exercise for every output).
+
 The columns and their order are fixed (`COLUMNS`) and documented in `docs/export.md`: a
 spreadsheet or a script that reads them keeps working. Figures are the trace's (spec §10),
 written with two decimals. A cell of free text that a spreadsheet would take for a formula
@@ -14,7 +17,9 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from dsl.hip import PLANES
-from dsl.outputs.course import Course, Moment
+from dsl.interpreter import Step
+from dsl.outputs.course import Course
+from dsl.outputs.words import StepWords
 
 COLUMNS: tuple[str, ...] = (
     "n",
@@ -33,6 +38,7 @@ COLUMNS: tuple[str, ...] = (
     "file",
     "progress",
     "why",
+    "exercise",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,8 +46,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def rows(course: Course) -> Iterator[dict[str, str]]:
     """Each step of the course as a row: column name to cell text."""
-    for moment in course.moments:
-        yield _row(moment, course.file)
+    numbers = course.home.number_of
+    for step, words in zip(course.steps, course.home.words, strict=True):
+        yield _row(step, words, course.file) | {"exercise": str(numbers.get(step.n, ""))}
 
 
 def write(course: Course, stream: TextIO) -> None:
@@ -51,8 +58,7 @@ def write(course: Course, stream: TextIO) -> None:
     writer.writerows(rows(course))
 
 
-def _row(moment: Moment, main_file: str) -> dict[str, str]:
-    step = moment.step
+def _row(step: Step, words: StepWords, main_file: str) -> dict[str, str]:
     span_file = step.node.span.file
     return {
         "n": str(step.n),
@@ -60,8 +66,8 @@ def _row(moment: Moment, main_file: str) -> dict[str, str]:
         "line": str(step.node.span.line),
         "op": step.op,
         "text": _safe(step.text),
-        "instruction": _safe(moment.words.instruction),
-        "dose": moment.words.dose,
+        "instruction": _safe(words.instruction),
+        "dose": words.dose,
         **{plane: f"{value + 0.0:.2f}" for plane, value in zip(PLANES, step.drive, strict=True)},
         "favorable": " ".join(step.favorable),
         "advantage": str(step.advantage),
@@ -69,8 +75,8 @@ def _row(moment: Moment, main_file: str) -> dict[str, str]:
         "outcome": step.outcome or "",
         "note": _safe(step.note or ""),
         "file": "" if span_file == main_file else span_file,
-        "progress": moment.words.progress,
-        "why": moment.words.why,
+        "progress": words.progress,
+        "why": words.why,
     }
 
 

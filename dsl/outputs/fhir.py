@@ -17,7 +17,9 @@ import re
 import uuid
 from typing import Any
 
-from dsl.outputs.course import Course, Moment
+from dsl.interpreter import Step
+from dsl.outputs.course import Course
+from dsl.outputs.home import Exercise, Trial
 
 Json = dict[str, Any]
 
@@ -61,6 +63,7 @@ EXAM = {
     ]
 }
 DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+KEPT = "Alternative tried: the retest was better, so it was kept."
 
 # prog's own concepts: a retest and its outcomes have no standard code.
 CONCEPTS = {
@@ -152,19 +155,19 @@ class _Maker:
         }
 
     def bundle(self) -> Json:
-        moments = self.course.moments
-        exercises = [m for m in moments if m.exercise]
-        retests = [m for m in moments if m.answered]
+        home = self.course.home
+        exercises = home.exercises
+        retests = [s for s in self.course.steps if self.course.answered(s)]
         notes = self.notes()
         entries = [
             self.entry(code_system(), "CodeSystem"),
             self.entry(self.care_plan(exercises, retests, notes.get(None, [])), "CarePlan"),
         ]
         entries += [
-            self.entry(self.service_request(m, notes.get(m.step.n, [])), "ServiceRequest", m.step.n)
-            for m in exercises
+            self.entry(self.service_request(e, notes.get(e.number, [])), "ServiceRequest", e.number)
+            for e in exercises
         ]
-        entries += [self.entry(self.observation(m), "Observation", m.step.n) for m in retests]
+        entries += [self.entry(self.observation(s), "Observation", s.n) for s in retests]
         identity = self.uuid("Bundle")
         return {
             "resourceType": "Bundle",
@@ -175,20 +178,23 @@ class _Maker:
         }
 
     def notes(self) -> dict[int | None, list[str]]:
-        """Each `note` under the exercise in force when it was written (None: before any)."""
+        """The notes of each exercise (None: the plan's): each `note` under the exercise in
+        force when it was written, then what became of the `try` alternatives tried on it."""
+        home = self.course.home
         out: dict[int | None, list[str]] = {}
-        for moment in self.course.moments:
-            if moment.step.note is not None:
-                out.setdefault(moment.in_force, []).append(moment.step.note)
+        for step in self.course.steps:
+            if step.note is not None:
+                out.setdefault(home.in_force(step.n), []).append(step.note)
+        for trial in home.trials:
+            out.setdefault(trial.on, []).append(_trial_note(trial))
         return out
 
-    def care_plan(self, exercises: list[Moment], retests: list[Moment], notes: list[str]) -> Json:
+    def care_plan(self, exercises: list[Exercise], retests: list[Step], notes: list[str]) -> Json:
+        home = self.course.home
         outcomes: dict[int, list[Json]] = {}
-        for moment in retests:
-            if moment.in_force is not None:
-                outcomes.setdefault(moment.in_force, []).append(
-                    self.ref("Observation", moment.step.n)
-                )
+        for step in retests:
+            if (number := home.in_force(step.n)) is not None:
+                outcomes.setdefault(number, []).append(self.ref("Observation", step.n))
         checked = self.course.checked
         plan: Json = {
             "resourceType": "CarePlan",
@@ -203,26 +209,25 @@ class _Maker:
         )
         plan["subject"] = self.subject
         plan["activity"] = [
-            {"reference": self.ref("ServiceRequest", m.step.n)}
-            | ({"outcomeReference": outcomes[m.step.n]} if m.step.n in outcomes else {})
-            for m in exercises
+            {"reference": self.ref("ServiceRequest", e.number)}
+            | ({"outcomeReference": outcomes[e.number]} if e.number in outcomes else {})
+            for e in exercises
         ]
         if notes:
             plan["note"] = [{"text": text} for text in notes]
         return plan
 
-    def service_request(self, moment: Moment, notes: list[str]) -> Json:
-        step = moment.step
+    def service_request(self, exercise: Exercise, notes: list[str]) -> Json:
         request: Json = {
             "resourceType": "ServiceRequest",
             "basedOn": [self.ref("CarePlan")],
-            "status": "revoked" if moment.taken_off else "active",
+            "status": "active",
             "intent": "plan",
             "category": [PHYSICAL_ACTIVITY],
             "code": {"coding": [EXERCISE_THERAPY], "text": "Exercise therapy"},
-            "orderDetail": [{"text": part} for part in _prescription(moment)],
+            "orderDetail": [{"text": part} for part in _prescription(exercise)],
         }
-        dose = moment.dose
+        dose = exercise.dose
         if dose is not None and dose.reps is not None:
             request["quantityQuantity"] = {
                 "value": dose.reps,
@@ -244,12 +249,11 @@ class _Maker:
         reason = f"Train the {self.side} {self.muscle} to fire in function"
         request["reasonCode"] = [{"text": reason}]
         request["bodySite"] = [self.body_site()]
-        notes = list(notes)
-        if step.in_try:
-            notes.insert(0, _alternative_note(moment, self.course.moments))
+        if exercise.kept:
+            notes = [KEPT, *notes]
         if notes:
             request["note"] = [{"text": text} for text in notes]
-        request["patientInstruction"] = moment.words.instruction
+        request["patientInstruction"] = exercise.words.instruction
         return request
 
     def body_site(self) -> Json:
@@ -264,12 +268,11 @@ class _Maker:
             "text": f"{self.side} hip",
         }
 
-    def observation(self, moment: Moment) -> Json:
-        step = moment.step
+    def observation(self, step: Step) -> Json:
         outcome = step.outcome or "unrecorded"
         observation: Json = {"resourceType": "Observation"}
-        if moment.in_force is not None:
-            observation["basedOn"] = [self.ref("ServiceRequest", moment.in_force)]
+        if (number := self.course.home.in_force(step.n)) is not None:
+            observation["basedOn"] = [self.ref("ServiceRequest", number)]
         observation |= {
             "status": "final",
             "category": [EXAM],
@@ -280,9 +283,12 @@ class _Maker:
         }
         if self.given:
             observation["subject"] = self.subject
-        if moment.at:
-            observation["effectiveDateTime"] = moment.at
+        if at := self.course.at(step):
+            observation["effectiveDateTime"] = at
         observation["valueCodeableConcept"] = {"coding": [_prog_coding(outcome)], "text": outcome}
+        if step.in_try and step.tweaks:
+            tweak = step.tweaks[-1]
+            observation["note"] = [{"text": f"With the alternative {tweak.kind} {tweak.name}."}]
         return observation
 
 
@@ -290,26 +296,32 @@ def _prog_coding(code: str) -> Json:
     return {"system": PROG_CODES, "code": code, "display": CONCEPTS[code][0]}
 
 
-def _prescription(moment: Moment) -> list[str]:
+def _prescription(exercise: Exercise) -> list[str]:
     """What is being done, in the program's own words: the base movement with its dose,
     each tweak (with its intensity while tapered) and each disadvantaged motion."""
-    step = moment.step
+    step = exercise.step
     parts: list[str] = []
     if step.base is not None:
-        dose = f" {moment.dose.text()}" if moment.dose is not None else ""
+        dose = f" {exercise.dose.text()}" if exercise.dose is not None else ""
         parts.append(f"{step.base}{dose}")
     for tweak in step.tweaks:
         at = f" at {tweak.intensity}%" if tweak.intensity != 100 else ""
         parts.append(f"{tweak.kind} {tweak.name}{at}")
-    parts.extend(f"disadvantage {motion}" for motion in moment.held_back)
+    parts.extend(f"disadvantage {motion}" for motion in exercise.held_back)
     return parts
 
 
-def _alternative_note(moment: Moment, moments: list[Moment]) -> str:
-    """What happened to a `try` alternative: kept only if its retest is better."""
-    retest = next((m for m in moments if m.step.n == moment.step.n + 1), None)
-    if moment.taken_off and retest is not None:
-        return f"Alternative tried: the retest was {retest.step.outcome}, so it was taken off."
-    if retest is not None and retest.answered:
-        return f"Alternative tried: the retest was {retest.step.outcome}, so it was kept."
-    return "Alternative: kept only if the retest after it is better."
+def _trial_note(trial: Trial) -> str:
+    """What became of a `try` alternative that is not an exercise: undone in the session,
+    or (no session) an option to try on this exercise."""
+    tweak = trial.step.tweaks[-1]
+    if trial.outcome is None:
+        return (
+            f"Alternative to try: {tweak.kind} {tweak.name}; kept only if the retest after "
+            "it is better."
+        )
+    said = {"same": "the same", "unrecorded": "not recorded"}.get(trial.outcome, trial.outcome)
+    return (
+        f"Alternative tried: {tweak.kind} {tweak.name}; the retest was {said}, so it was "
+        "taken off."
+    )

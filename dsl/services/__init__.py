@@ -38,7 +38,8 @@ kept on it, so several requests on one text check it once)::
         "surface", "slope", "test"). `replace` is the range of the part of the word typed.
     hover(doc, pos) -> Hover | None
         Hover(markdown, range): the word's meaning and, for a movement, its effect on the
-        target hip per plane for the document's side and handedness (`F+3`).
+        target hip per plane for the document's side and handedness (`F+3`); in a program
+        without errors, also the drive after that step (every retest taken as better).
     code_actions(doc, range, diagnostics=None) -> list[Fix]
         Fix(title, code, edits: list[TextEdit], preferred): replace a misspelt word with its
         suggestion; add `sport NAME` (P003); insert `retest` (P102); add `# noqa: CODE`.

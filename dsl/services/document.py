@@ -17,12 +17,15 @@ from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 from typing import NamedTuple, ParamSpec, TypeVar, cast
 
+from dsl import interpreter
 from dsl import nodes as n
 from dsl.api import Loaded, load_source
+from dsl.interpreter import Step
 from dsl.lint.config import ConfigError, Settings, find_config, load
 from dsl.registry import Registry, installed
 from dsl.source import STDIN_NAME, decode
 
+MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -110,6 +113,16 @@ class Document:
         return self.loaded.program
 
     @cached_property
+    def drives(self) -> dict[n.Statement, Step]:
+        """The last step each statement of a runnable program makes, every retest taken as
+        better (as the linter runs it); empty for a program with errors or too long to run
+        on a keystroke."""
+        checked = self.loaded.checked
+        if checked is None or not self.loaded.ok or checked.max_steps > MAX_HOVER_STEPS:
+            return {}
+        return {step.node: step for step in interpreter.steps(checked, lambda _: "better")}
+
+    @cached_property
     def bom(self) -> int:
         """1 when the text starts with a byte-order mark, which reading drops from line 1."""
         return 1 if self.text.startswith("\ufeff") else 0
@@ -163,8 +176,11 @@ def settings_near(folder: str) -> Settings:
     return _settings_from(stamp)
 
 
-def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Callable[P, T]]:
-    """A service that answers `default()` instead of raising, whatever the text holds.
+def never_raises(
+    default: Callable[[], object], on_error: Callable[[str, BaseException], None] | None = None
+) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A function that answers `default()` instead of raising, whatever the text holds
+    (`on_error`, if given, hears of the failure: its function's name and the exception).
 
     An editor asks on every keystroke; a half-typed, hostile or enormous text must get an
     empty answer, never an exception that takes the transport down with it.
@@ -175,7 +191,9 @@ def never_raises(default: Callable[[], object]) -> Callable[[Callable[P, T]], Ca
         def safe(*args: P.args, **kwargs: P.kwargs) -> T:
             try:
                 return function(*args, **kwargs)
-            except (Exception, RecursionError):
+            except (Exception, RecursionError) as error:
+                if on_error is not None:
+                    on_error(function.__name__, error)
                 return cast(T, default())
 
         return safe

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dsl import nodes as n
 from dsl.hip import MOTIONS, PLANES, Effect
+from dsl.interpreter import Step
 from dsl.services import words
 from dsl.services.document import Document, Position, Range, never_raises, statements
 from dsl.vocabulary import GROUND_EFFECTS, PLANE_EFFECTS, SURFACE_EFFECTS
@@ -36,6 +37,9 @@ def hover(doc: Document, pos: Position) -> Hover | None:
     effect = _effect(statement, scope)
     if effect is not None:
         parts.append(_effect_text(effect, scope))
+    step = doc.drives.get(statement)
+    if step is not None:
+        parts.append(_drive_text(step))
     return Hover("\n\n".join(p for p in parts if p), where)
 
 
@@ -156,4 +160,14 @@ def _effect_text(effect: Effect, scope: words.Scope) -> str:
     return (
         f"Effect on the target hip ({side}{player}){mirrored}: **{words.effect_text(effect)}**"
         f"\n\n{words.plane_table(effect)}"
+    )
+
+
+def _drive_text(step: Step) -> str:
+    """The drive on the target hip after the statement, as the program runs."""
+    drive = Effect(*step.drive)
+    favorable = ", ".join(step.favorable) or "none"
+    return (
+        f"Drive after this step (every retest better): **{words.effect_text(drive)}**, "
+        f"favorable {favorable}, advantage {step.advantage}"
     )

@@ -46,15 +46,6 @@ def references(value: object) -> list[str]:
     return []
 
 
-def exercises_of(trace: dict) -> list[dict]:
-    """The trace's steps that give the patient something new to do."""
-    return [
-        s
-        for s in trace["steps"]
-        if s["op"] not in ("retest", "note") and not (s["op"] == "undo" and s["text"] == "undo")
-    ]
-
-
 def test_the_golfer_without_a_session_is_a_plan_of_one_request_per_exercise(clinic):
     bundle = exported(clinic, "golfer.prog")
     assert bundle["type"] == "collection"
@@ -63,21 +54,34 @@ def test_the_golfer_without_a_session_is_a_plan_of_one_request_per_exercise(clin
     assert (plan["status"], plan["intent"]) == ("active", "plan")
     requests = resources(bundle, "ServiceRequest")
     trace = clinic.trace("golfer.prog", [])
-    exercises = exercises_of(trace)
-    assert len(requests) == len(exercises) == 13
+    by_n = {step["n"]: step for step in trace["steps"]}
+    # the exercises of the handout: three pivots; the backswing built up with its two
+    # drivers (no retest between); each stage of the taper; the disadvantage. The `try`
+    # alternatives are options for the clinician, not exercises, until a session keeps one.
+    made = [step for step in trace["steps"] if step["op"] in ("pivot", "taper", "disadvantage")]
+    made.insert(3, by_n[7])  # driver right-hand overhead-left: the backswing, built up
+    assert len(requests) == len(made) == 8
     assert [a["reference"]["reference"] for a in plan["activity"]] == [
         e["fullUrl"] for e in bundle["entry"] if e["resource"]["resourceType"] == "ServiceRequest"
     ]
-    for request, step in zip(requests, exercises, strict=True):
+    for request, step in zip(requests, made, strict=True):
         assert request["code"]["coding"] == [
             {"system": SNOMED, "code": "229065009", "display": "Exercise therapy"}
         ]
         assert request["status"] == "active"  # nothing was tried yet: no alternative is off
         assert request["patientInstruction"] == step["instruction"]  # as `prog run` says it
         assert request["orderDetail"][0]["text"].startswith(step["base"])
-    assert requests[3]["orderDetail"] == [{"text": "function golf.backswing 3x8"}]
+    assert requests[3]["orderDetail"] == [
+        {"text": "function golf.backswing 3x8"},
+        {"text": "driver left-hand golf.swing"},
+        {"text": "driver right-hand overhead-left"},
+    ]
     assert requests[3]["quantityQuantity"]["value"] == 8  # repetitions in each set
-    assert requests[9]["orderDetail"][1] == {"text": "driver left-hand golf.swing at 67%"}
+    assert [note["text"] for note in requests[3]["note"]] == [
+        f"Alternative to try: foot right {name}; kept only if the retest after it is better."
+        for name in ("narrow", "forward", "turned-in")
+    ]
+    assert requests[4]["orderDetail"][1] == {"text": "driver left-hand golf.swing at 67%"}
     assert resources(bundle, "Observation") == []  # no session, no outcome
 
 
@@ -173,28 +177,34 @@ def test_a_session_gives_one_coded_observation_per_answered_retest(clinic, progr
         assert resource["subject"] == {"reference": "Patient/123"}
 
 
-def test_a_session_takes_off_the_alternatives_that_were_not_better(clinic):
+def test_a_session_keeps_the_better_alternative_and_notes_the_ones_taken_off(clinic):
     log = clinic.session("golfer.prog", GOLFER_KEYS)
     bundle = exported(clinic, "golfer.prog", "--session", log)
     requests = resources(bundle, "ServiceRequest")
-    by_tweak = {r["orderDetail"][-1]["text"]: r for r in requests if len(r["orderDetail"]) == 4}
-    narrow, forward = by_tweak["foot right narrow"], by_tweak["foot right forward"]
-    assert narrow["status"] == "revoked"
-    assert "worse, so it was taken off" in narrow["note"][0]["text"]
+    details = [[part["text"] for part in r["orderDetail"]] for r in requests]
+    assert not any("foot right narrow" in d for d in details)  # worse: not an exercise
+    backswing, forward = requests[3], requests[4]
+    assert details[4][-1] == "foot right forward"
+    assert [n["text"] for n in backswing["note"]] == [
+        "Alternative tried: foot right narrow; the retest was worse, so it was taken off."
+    ]
     assert forward["status"] == "active"
     assert "better, so it was kept" in forward["note"][0]["text"]
     # each retest is based on the exercise being done when it was answered
     urls = {e["resource"]["id"]: e["fullUrl"] for e in bundle["entry"]}
     observations = resources(bundle, "Observation")
-    assert observations[2]["basedOn"] == [{"reference": urls[narrow["id"]]}]
+    assert observations[2]["basedOn"] == [{"reference": urls[backswing["id"]]}]
+    assert observations[2]["note"] == [{"text": "With the alternative foot right narrow."}]
     assert observations[3]["basedOn"] == [{"reference": urls[forward["id"]]}]
     assert {"reference": urls[observations[2]["id"]]} in next(
         a["outcomeReference"]
         for a in resources(bundle, "CarePlan")[0]["activity"]
-        if a["reference"]["reference"] == urls[narrow["id"]]
+        if a["reference"]["reference"] == urls[backswing["id"]]
     )
-    # the session stopped during the taper: the rest of the program is still planned
-    assert sum(r["status"] == "active" for r in requests) == len(requests) - 1
+    # the session stopped at the first stage of the taper: what it reached, as the handout
+    assert details[-1][1] == "driver left-hand golf.swing at 67%"
+    assert len(requests) == 6
+    assert all(r["status"] == "active" for r in requests)
 
 
 def test_a_bundle_written_to_a_file_is_the_bundle_on_stdout(clinic):

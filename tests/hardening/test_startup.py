@@ -1,5 +1,5 @@
 """`prog --version` (what a pre-commit hook pays for on every commit) imports none of the
-heavy parts: no Lark, no rich, no plugin, no entry-point scan."""
+heavy parts: no Lark, no rich, no plugin, no entry-point scan, no language server."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import re
 import subprocess
 import sys
 
-HEAVY = re.compile(r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|dsl\.(?!cli$))")
+HEAVY = re.compile(
+    r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|pygments|"
+    r"pygls|lsprotocol|dsl\.(?!cli$))"
+)
+LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services")
 
 
 def imported_by(*args: str) -> set[str]:
@@ -33,10 +37,14 @@ def test_version_loads_nothing_heavy() -> None:
 
 def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     """What a pre-commit hook pays on a clean file: the stored parser tables (no Lark), and
-    plain text on a pipe (no rich)."""
+    plain text on a pipe (no rich, no Pygments)."""
     program = tmp_path / "clean.prog"
     program.write_text("target right glute-med\npivot frontal x10\nretest\n", encoding="utf-8")
     imported_by("lint", "--isolated", str(program))  # the first run may build the tables
     modules = imported_by("lint", "--isolated", str(program))
     assert "dsl.lalr" in modules
-    assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich")) == []
+    assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich", "pygments")) == []
+    handout = ("jinja2", "markupsafe", "weasyprint")
+    assert sorted(m for m in modules if m.split(".")[0] in handout) == []
+    assert "dsl.outputs" not in modules and "dsl.handout_command" not in modules
+    assert sorted(m for m in modules if m.startswith(LANGUAGE_SERVER)) == []

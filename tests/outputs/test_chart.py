@@ -93,3 +93,13 @@ def test_a_long_run_is_grouped_to_fit():
     assert negative.checked is not None
     rows = drive_blocks(list(run(negative.checked))).splitlines()
     assert rows[4].startswith("           − ") and rows[4].endswith("▔")  # frontal −1
+
+
+def test_nothing_to_chart_says_so(cli, tmp_path):
+    empty = tmp_path / "empty.prog"
+    empty.write_text("# only a comment\n", encoding="utf-8")
+    result = cli("run", str(empty), "--chart")
+    assert result.exit_code == 0
+    assert "no steps to chart: the program has no movement statement" in result.stdout
+    root = ET.fromstring(drive_svg([]))
+    assert "no steps to chart" in [t.text for t in root.iter(f"{SVG}text")]

@@ -192,3 +192,43 @@ def test_a_disadvantage_says_what_to_hold_back_and_reverse_what_to_do():
 def test_a_note_is_passed_on_as_written():
     words = last_words('target right glute-med\npivot frontal x10\nnote "Stop if it hurts"\n')
     assert words.note == words.instruction == "Stop if it hurts"
+
+
+def test_item_words_for_a_hover_or_a_list():
+    from dsl.outputs.words import (
+        Context,
+        base_sentence,
+        hold_back_sentence,
+        test_sentence,
+        tweak_clause,
+    )
+
+    left = Context(side="left", sports={"golf": "right"}, vocabulary=installed().vocabulary)
+    assert base_sentence("pivot sagittal", left) == (
+        "Stand on your left leg; swing your right foot forward and back past it"
+    )
+    assert tweak_clause("driver", "left-hand overhead-right", left) == (
+        "reach your left hand up over your head and across to the right"
+    )
+    assert tweak_clause("foot", "left narrow", left, intensity=50) == (
+        "place your left foot a little closer in towards your other foot, about half as much "
+        "as at first"
+    )
+    assert hold_back_sentence("internal-rotation", False, left) == (
+        "Throughout, keep your hips facing forward: don't let them turn towards your left"
+    )
+    assert "onto your right leg" in base_sentence("function golf.backswing", left)
+    assert test_sentence(None) == "Check how it is now: better, the same or worse than before?"
+
+
+@pytest.mark.parametrize("sport", ["golf", "tennis"])
+def test_each_sport_readme_quotes_its_words_as_prog_says_them(sport):
+    from dsl.outputs.words import Context, base_sentence
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "plugins" / sport / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"say `function (\S+)` for a\s+right-handed player as: \"([^\"]+)\.\"",
+                       readme)
+    assert quoted is not None
+    context = Context(sports={sport: "right"}, vocabulary=installed().vocabulary)
+    assert base_sentence(f"function {quoted.group(1)}", context) == quoted.group(2)

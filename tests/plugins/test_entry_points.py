@@ -1,22 +1,19 @@
 """Plugins found through real entry points: broken ones are reported as P004 and left out,
 and every other plugin and the core keep working, in every command.
 
-Each fake plugin is a real distribution on disk (a module and a `.dist-info` folder with
-`entry_points.txt`) on `PYTHONPATH` of a real `prog` process, which finds it exactly as it
-finds an installed one.
+Each fake plugin is a real distribution on disk (`tests.plugins.dists`) on `PYTHONPATH` of a
+real `prog` process, which finds it exactly as it finds an installed one.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.plugins.dists import distribution, prog
 
 GOOD_SPORT = """
 from dsl.plugin import Effect, Handed, Phase, Plugin, Sport
@@ -51,40 +48,20 @@ BROKEN = {
         "outside -3..3",
     ),
     "exits": ("import sys\nsys.exit(3)\n", "exited while loading"),
+    "base-exception": (
+        "class Escape(BaseException):\n    pass\n\ndef plugin():\n    raise Escape('out')\n",
+        "raised Escape: out",
+    ),
 }
-
-
-def _distribution(site: Path, name: str, source: str) -> None:
-    module = "fake_" + name.replace("-", "_")
-    (site / f"{module}.py").write_text(source, encoding="utf-8")
-    info = site / f"{module}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[prog.plugins]\n{name} = {module}:plugin\n")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("site")
-    _distribution(folder, "rowing", GOOD_SPORT)
+    distribution(folder, "rowing", GOOD_SPORT)
     for name, (source, _) in BROKEN.items():
-        _distribution(folder, name, source)
+        distribution(folder, name, source)
     return folder
-
-
-def prog(site: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "dsl", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
 
 
 def test_prog_plugins_reports_every_failure_and_keeps_the_good_ones(site):
@@ -98,6 +75,15 @@ def test_prog_plugins_reports_every_failure_and_keeps_the_good_ones(site):
     for name, (_, reason) in BROKEN.items():
         assert reports[name]["status"] == "failed"
         assert reason in reports[name]["problem"], (name, reports[name]["problem"])
+
+
+def test_a_plugin_that_prints_cannot_corrupt_json_on_stdout(tmp_path):
+    distribution(tmp_path, "chatty", "print('hello from chatty')\n" + GOOD_SPORT)
+    result = prog(tmp_path, "plugins", "--json")
+    assert [r["status"] for r in json.loads(result.stdout) if r["name"] == "rowing"] == ["ok"]
+    assert "hello from chatty" in result.stderr
+    run = prog(tmp_path, "run", "-", "--json", stdin="sport rowing\nfunction rowing.catch\n")
+    assert json.loads(run.stdout)["steps"][0]["drive"]["sagittal"] == 3.0
 
 
 def test_the_text_table_names_each_failure(site):

@@ -68,6 +68,7 @@ def test_prog_finds_the_installed_plugin(installed):
     reports = {r["name"]: r for r in json.loads(result.stdout)}
     assert reports["running"]["status"] == "ok"
     assert reports["running"]["package"] == "prog-running"
+    assert (reports["running"]["version"], reports["running"]["api_version"]) == ("1.0.0", 1)
     vocab = subprocess.run(
         [sys.executable, "-m", "dsl", "vocab", "--sport", "running", "--json"],
         capture_output=True,
@@ -114,3 +115,28 @@ def test_its_rule_is_explained_and_linted(installed):
         timeout=120,
     )
     assert explain.returncode == 0 and "gait cycle" in explain.stdout
+
+
+def test_the_guides_commands_and_program_run_with_the_installed_plugin(installed):
+    from tests.plugins.test_guide import blocks
+
+    copy, env = installed
+    (commands,) = [b for b in blocks("sh") if "prog-running" in b]
+    lines = commands.splitlines()
+    # pip and pytest are run by the fixture and by test_the_plugins_own_tests_pass_with_the_kit
+    assert lines[0] == "pip install './prog-running[test]'"
+    assert lines[-1] == "pytest prog-running/tests"
+    for line in lines[1:-1]:
+        assert line.startswith("prog "), line
+        result = subprocess.run(
+            [sys.executable, "-m", "dsl", *line.split()[1:]],
+            capture_output=True, text=True, env=env, cwd=copy.parent, timeout=120,
+        )
+        assert result.returncode == 0, line + result.stdout + result.stderr
+        assert "running" in result.stdout
+    (program,) = blocks("prog")
+    check = subprocess.run(
+        [sys.executable, "-m", "dsl", "check", "-"],
+        input=program, capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert check.returncode == 0, check.stdout

@@ -8,6 +8,7 @@ import pytest
 from dsl.lint.engine import lint_path
 from dsl.services import (
     Document,
+    Location,
     Position,
     Range,
     code_actions,
@@ -230,8 +231,19 @@ def test_after_a_semicolon_a_new_statement_starts() -> None:
 def test_hover_over_frontal_shows_f_plus_3() -> None:
     doc = doc_of(GOLFER)
     found = hover(doc, at(doc, "pivot frontal", 8))
-    assert found is not None and "F+3" in found.markdown
+    assert found is not None and "Effect on the target hip" in found.markdown
+    assert "**F+3**" in found.markdown
     assert doc.slice(found.range) == "frontal"
+    assert (
+        "Drive after this step (every retest better): **F+3**, favorable adduction, advantage 1"
+        in found.markdown
+    )
+
+
+def test_a_program_with_errors_gets_no_drive_on_hover() -> None:
+    doc = Document("pivot frontal\npivot frontl\nretest\n")
+    found = hover(doc, Position(0, 8))
+    assert "**F+3**" in found.markdown and "Drive after" not in found.markdown
 
 
 def test_hover_over_a_golf_direction_shows_its_doc_and_effect_for_the_handedness() -> None:
@@ -361,3 +373,19 @@ def test_folding_ranges_are_the_blocks() -> None:
     doc = doc_of(GOLFER)
     starts = [doc.line(r.start.line).strip() for r in folding(doc)]
     assert starts == ["phase fire:", "phase specific:", "try until better:", "phase carryover:"]
+
+
+def test_definition_of_an_include_is_the_file_it_names() -> None:
+    doc = doc_of(EXAMPLES / "clinic-warmup.prog")
+    found = definition(doc, at(doc, 'include "lib/warmup.prog"', 12))
+    assert found == Location(
+        str(EXAMPLES / "lib" / "warmup.prog"), Range(Position(0, 0), Position(0, 0))
+    )
+    assert definition(Document('include "lib/warmup.prog"\n'), Position(0, 12)) is None  # no path
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_keep_ranges_on_the_words() -> None:
+    doc = Document("\ufeffpivot frontl\r\nretest\r\n")
+    [error] = [d for d in diagnose(doc) if d.code == "P002"]
+    assert doc.slice(error.range) == "frontl"
+    assert doc.slice(hover(doc, Position(0, 3)).range) == "pivot"

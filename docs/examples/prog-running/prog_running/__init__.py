@@ -33,12 +33,14 @@ def never_runs(ctx):
         return
     if not any((step.base or "").startswith("function running.") for step in ctx.steps):
         yield Finding(ctx.steps[-1].node.span,
-                      "this running program never uses a running phase as its base movement")
+                      "this running program never uses a running phase as its base movement",
+                      hint="fire the muscle in the gait cycle: `function running.midstance`")
 
 
 plugin = Plugin(
     name="running",
     version="1.0.0",
+    api_version=1,  # the plugin API this plugin is written for
     code_prefix="R",
     sports=[Sport("running", phases=PHASES, directions=[ARM_DRIVE])],
     rules=[

@@ -1,0 +1,75 @@
+"""`prog handout`: a program file (and a session log) in; the patient's handout written to
+HTML or PDF out, with the exit code. The page itself is made in `dsl.outputs.handout`.
+
+Where it goes: `-o OUT.html` or `-o OUT.pdf`, written even if it exists (the clinician named
+it). Without `-o`, `FILE`'s name with `.html` in the current folder, and never over an
+existing file: a handout the clinician edited or printed notes on is not silently replaced.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, load_runnable
+
+SUFFIXES = (".html", ".htm", ".pdf")
+
+
+def _say(message: str) -> None:
+    print(f"prog: {message}", file=sys.stderr)
+
+
+def output_path(file: str, output: str | None) -> tuple[Path, bool]:
+    """Where to write, and whether an existing file there may be replaced."""
+    if output is not None:
+        return Path(output), True
+    stem = "handout" if file == "-" else Path(file).stem
+    return Path(f"{stem}.html"), False
+
+
+def handout_command(file: str, session: str | None, output: str | None) -> int:
+    """Make the handout of `file` (from the session in `session`, if given)."""
+    path, replace = output_path(file, output)
+    if path.suffix.lower() not in SUFFIXES:
+        _say(f"{path} must end in .html or .pdf (the handout is a web page or a PDF)")
+        return EXIT_FAILURE
+    if path.exists() and not replace:
+        _say(f"{path} exists already; name the file to write with -o (it is then replaced)")
+        return EXIT_FAILURE
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None or loaded.source is None:
+        return code
+    from dsl.api import run
+    from dsl.outputs.handout import HandoutError, build, render_html, write_pdf
+
+    checked, recorded = loaded.checked, None
+    if session is not None:
+        from dsl.outputs.session import session_steps
+        from dsl.session_log import LogError
+
+        try:
+            steps, recorded = session_steps(checked, loaded.source, session)
+        except LogError as error:
+            _say(str(error))
+            return EXIT_FAILURE
+    else:
+        steps = list(run(checked))
+    handout = build(checked, steps, recorded)
+    if not handout.home.sections:
+        _say(f"{file} has no movement statement: there is nothing to hand out")
+        return EXIT_FINDINGS
+    html = render_html(handout)
+    try:
+        if path.suffix.lower() == ".pdf":
+            write_pdf(html, str(path))
+        else:
+            path.write_text(html, encoding="utf-8")
+    except HandoutError as error:
+        _say(str(error))
+        return EXIT_FAILURE
+    except OSError as error:
+        _say(f"cannot write {path}: {error.strerror or error}")
+        return EXIT_FAILURE
+    print(f"prog: handout written to {path}", file=sys.stderr)
+    return EXIT_CLEAN

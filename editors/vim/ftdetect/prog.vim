@@ -1,0 +1,2 @@
+" .prog files are prog progression programs.
+autocmd BufRead,BufNewFile *.prog setfiletype prog
