@@ -24,23 +24,12 @@ from itertools import islice
 from dsl.checker import MAX_STEPS
 from dsl.diagnostics import Diagnostic, make
 from dsl.nodes import Span
+from dsl.syntax import KEYWORDS, STATEMENT_KEYWORDS
 
-# Each of these statements is one step or more wherever it runs (a `try`'s alternative
-# is three); `use` may be none, and context lines and headers are none.
-STEP_KEYWORDS = (
-    "pivot",
-    "function",
-    "driver",
-    "foot",
-    "surface",
-    "ground-reaction",
-    "retest",
-    "undo",
-    "taper",
-    "disadvantage",
-    "restore",
-    "note",
-)
+# Each statement but these is one step or more wherever it runs (a `try`'s alternative is
+# three): context lines and block headers are none, and `use` may be none.
+NO_STEP = {"PROGRAM", "TARGET", "SPORT", "INCLUDE", "USE", "PHASE", "DEFINE", "TRY"}
+STEP_KEYWORDS = sorted(KEYWORDS[name] for name in STATEMENT_KEYWORDS - NO_STEP)
 _STATEMENT = re.compile(
     r"(?:^|[;:])[ \t]*(?:" + "|".join(STEP_KEYWORDS) + r")(?![A-Za-z0-9.-])",
     re.IGNORECASE | re.ASCII | re.MULTILINE,

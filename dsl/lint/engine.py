@@ -10,7 +10,9 @@ Then settings (select, ignore, per-file-ignores) and `# noqa` directives are app
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -123,9 +125,10 @@ def _run(
     """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
     its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        findings = timer.run(
-            f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
-        )
+        with contextlib.redirect_stdout(sys.stderr):  # a rule's print cannot corrupt JSON
+            findings = timer.run(
+                f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
+            )
     except budget.OverBudget:
         return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
@@ -280,7 +283,7 @@ def lint_text(
 def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]:
     """P004 for each plugin `require-plugins` or the project's `plugins` names that did not
     load: a project that names a plugin depends on it, and its CI must not pass without it."""
-    out = _chosen_failures(registry)
+    out = plugin_failures(registry)
     if not settings.require_plugins:
         return out
     loaded = {report.name for report in registry.reports if report.status == "ok"}
@@ -296,6 +299,35 @@ def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]
             else f"the required plugin `{name}` is not installed"
         )
         out.append(make("P004", message, span, hint="`prog plugins` shows every plugin found"))
+    return out
+
+
+RUN = "<plugins>"  # where a diagnostic about the run, not about one file, is placed
+
+
+def plugin_failures(registry: Registry) -> list[Diagnostic]:
+    """P004 for every plugin in use that failed to load: on `[tool.prog] plugins` for one
+    the project names, else on the run (`<plugins>`). A plugin that fails to load is off
+    (its sport's words unknown, its rules not run), so `prog lint` and `prog check` must
+    not pass in silence; a project that does not want it leaves it out of its `plugins`.
+    """
+    out = _chosen_failures(registry)
+    named = {d.message for d in out}
+    chosen = registry.choice.names
+    for report in registry.reports:
+        message = f"the plugin `{report.name}` {report.problem}"
+        left_out = chosen is not None and report.name not in chosen
+        if report.status != "failed" or message in named or left_out:
+            continue
+        out.append(
+            make(
+                "P004",
+                message + "; its words and rules are off",
+                Span(RUN, 1, 1, 1, 1),
+                hint="fix or uninstall it, or leave it out of `[tool.prog] plugins`; "
+                "`prog plugins` shows every plugin found",
+            )
+        )
     return out
 
 

@@ -1,11 +1,13 @@
-"""Misbehaving plugins, installed for real: a folder on PYTHONPATH holding a module and the
-`.dist-info` metadata that declares it in the `prog.plugins` entry-point group, the way
-an installer leaves them. prog finds them as it finds any installed plugin."""
+"""Misbehaving plugins, installed for real (a module and its `.dist-info` on PYTHONPATH,
+as `tests.plugins.dists` writes them): a rule that misbehaves as a test says, beside a
+rule that behaves."""
 
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+
+from tests.plugins.dists import distribution
 
 HEAD = """\
 from dsl.plugin import Finding, Plugin, Rule
@@ -20,26 +22,18 @@ def _ok(ctx):
 
 
 def install(site: Path, name: str, rule_body: str) -> Path:
-    """Install plugin `name` (module `prog_NAME`) into `site`, with rule Z101 running
-    `rule_body` (the body of `def check(ctx):`) and a well-behaved rule Z102 beside it."""
-    module = f"prog_{name}"
+    """Install plugin `name` into `site` (through `tests.plugins.dists.distribution`), with
+    rule Z101 running `rule_body` (the body of `def check(ctx):`) and a well-behaved rule
+    Z102 beside it; returns the plugin's module file, for a test to add to."""
     body = textwrap.indent(textwrap.dedent(rule_body).strip("\n"), "    ")
     source = (
         HEAD
         + f"def check(ctx):\n{body}\n\n\n"
-        + f"PLUGIN = Plugin(name={name!r}, version='1.0.0', code_prefix='Z', rules=[\n"
+        + f"plugin = Plugin(name={name!r}, version='1.0.0', code_prefix='Z', rules=[\n"
         + "    Rule(code='Z101', summary='misbehaves', check=check),\n"
         + "    Rule(code='Z102', summary='behaves', check=_ok),\n"
         + "])\n"
     )
     site.mkdir(parents=True, exist_ok=True)
-    (site / f"{module}.py").write_text(source, encoding="utf-8")
-    info = site / f"{module}-1.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0.0\n", encoding="utf-8"
-    )
-    (info / "entry_points.txt").write_text(
-        f"[prog.plugins]\n{name} = {module}:PLUGIN\n", encoding="utf-8"
-    )
-    return site
+    distribution(site, name, source)
+    return site / f"fake_{name}.py"
