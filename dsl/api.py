@@ -46,10 +46,11 @@ def load_source(
     ceiling = over_ceiling(source.text, source.name)
     if ceiling is not None:  # refused before parsing: the parse alone would take seconds
         return Loaded(source, Program(source.name, ()), None, [ceiling])
-    program, diagnostics = parse(source)
+    registry = registry or installed()
+    program, diagnostics = parse(source, registry.vocabulary.words())
     if any(d.code == "P005" for d in diagnostics) and not program.statements:
         return Loaded(source, program, None, diagnostics)
-    checked, problems = check(program, registry or installed(), root=root)
+    checked, problems = check(program, registry, root=root)
     return Loaded(source, program, checked, sorted(diagnostics + problems, key=Diagnostic.sort_key))
 
 

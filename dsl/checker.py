@@ -78,8 +78,13 @@ class _Context:
         self.sports: dict[str, str] = {}
         self.side, self.muscle = DEFAULT_TARGET
         self.defines: dict[str, n.Define] = {}
+        self.sport_line_broken = False  # a `sport` line with a syntax error was left out
 
     def report(self, diagnostic: Diagnostic) -> None:
+        # After a broken `sport` line nobody knows which sports were meant to be on: saying
+        # "that sport is not on" would only repeat the syntax error, in worse words.
+        if diagnostic.code == "P003" and self.sport_line_broken:
+            return
         self.diagnostics.append(diagnostic)
 
     @property
@@ -92,6 +97,7 @@ def check(
 ) -> tuple[Checked, list[Diagnostic]]:
     """Resolve and validate `program`. `root` is the folder includes must stay inside."""
     ctx = _Context(registry)
+    ctx.sport_line_broken = "sport" in program.broken
     title, has_target = _context(program, ctx)
     favorable = (
         ctx.vocabulary.muscles[ctx.muscle].favorable
@@ -143,7 +149,7 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
     title: str | None = None
     target: n.Target | None = None
     started = False
-    for statement in program.statements:
+    for statement in n.in_place(program.statements):
         if isinstance(statement, n.CONTEXT):
             if started:
                 ctx.report(
@@ -185,7 +191,7 @@ def _context(program: n.Program, ctx: _Context) -> tuple[str | None, bool]:
             started = True
         if isinstance(statement, n.Block):
             _misplaced_context(statement.body, ctx)
-    _unique_phases(program.statements, ctx)
+    _unique_phases(tuple(n.in_place(program.statements)), ctx)
     return title, target is not None
 
 
@@ -371,7 +377,7 @@ def _include(
     if source is None:
         return
     source = type(source)(display, source.text, source.path)
-    program, syntax = parse(source)
+    program, syntax = parse(source, ctx.vocabulary.words())
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):

@@ -6,6 +6,7 @@ so `prog --version` costs little more than importing click.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import NoReturn
@@ -55,6 +56,21 @@ def parse_outcomes(value: str | None) -> list[str]:
     return out
 
 
+def _whole_words() -> None:
+    """Make click's help wrap between words only, never at a word's hyphen (`--no-` / `log`,
+    `right-` / `hand`): prog's words are hyphenated and must be read, and typed, whole.
+
+    Click has no setting for it; its wrapper is a `textwrap.TextWrapper`, whose
+    `wordsep_re` is what splits at hyphens. If a later click moves it, help still works.
+    """
+    wrapper = getattr(importlib.import_module("click._textwrap"), "TextWrapper", None)
+    if wrapper is not None and hasattr(wrapper, "wordsep_simple_re"):
+        wrapper.wordsep_re = wrapper.wordsep_simple_re
+
+
+_whole_words()
+
+
 class _Group(click.Group):
     """Turns an unexpected exception into one line and exit 2, never a traceback."""
 
@@ -76,6 +92,18 @@ class _Group(click.Group):
             click.echo(f"prog: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("prog: please report this with the file that caused it", err=True)
             sys.exit(EXIT_FAILURE)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole first sentence, wrapped to the terminal, not cut
+        short with `...` (click's default limit is what fits on one line)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,14 +165,32 @@ def check(files: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--log", "log", metavar="FILE.jsonl", help="Keep the session in a new log file.")
+@click.option(
+    "--log",
+    "log",
+    metavar="FILE.jsonl",
+    help="Keep the session in this new log (default: a new one in sessions/ beside FILE).",
+)
+@click.option("--no-log", is_flag=True, help="Keep no record of this session.")
 @click.option("--resume", metavar="FILE.jsonl", help="Go on with the session kept in this log.")
 @click.option("--force", is_flag=True, help="Resume even though the program has changed.")
-def step(file: str, log: str | None, resume: str | None, force: bool) -> None:
-    """Step through FILE with a patient, one step at a time, answering each retest."""
+def step(file: str, log: str | None, no_log: bool, resume: str | None, force: bool) -> None:
+    """Step through FILE with a patient, one step at a time, answering each retest.
+
+    Every session is kept: in a new log in a `sessions` folder beside FILE (or in your data
+    folder when that cannot be written), named at the start; --no-log keeps nothing.
+
+    \b
+    Keys (then Enter):
+      Enter      next step
+      b, s, w    at a retest: better, same, worse
+      u          take back the last answer and ask that retest again
+      q          stop; every answer so far is kept
+      ?          these keys again
+    """
     from dsl.step_commands import step_command
 
-    sys.exit(step_command(file, log, resume, force))
+    sys.exit(step_command(file, log, resume, force, no_log))
 
 
 @main.command()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dsl import messages
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
+from dsl.nodes import unindented_phases, unplaced_after
 from dsl.source import Unreadable
 from dsl.trace import document
 
@@ -70,7 +71,10 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
         for entry, said in zip(trace["steps"], words, strict=True):
             entry.update(spoken(said))
         sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
+        _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
         return EXIT_CLEAN
+    from rich.text import Text
+
     from dsl import render
 
     out = render.console()
@@ -80,16 +84,28 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
         )
     )
     phase: object = object()
+    orphaned = unindented_phases(checked.program.statements)
     for step, said in zip(steps, words, strict=True):
         if step.phase != phase:
             phase = step.phase
             out.print(render.phase_heading(step.phase))
-        out.print(render.step(step, said=said))
+            after = unplaced_after(orphaned, step.node.span.line)
+            if step.phase is None and after:
+                out.print(render.unplaced_note(after))
+        render.print_hanging(out, render.step(step, said=said))
+    if not steps:
+        out.print(
+            Text(
+                "Nothing to run: this file has no movement statement (see `prog explain P110`).",
+                style="yellow",
+            )
+        )
     if chart:
         from dsl.outputs.chart import drive_blocks
 
         out.print(render.chart_heading())
         out.print(drive_blocks(steps), markup=False, highlight=False)
+    _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
     return EXIT_CLEAN
 
 
@@ -101,6 +117,21 @@ def spoken(said: StepWords) -> dict[str, str]:
         if getattr(said, key):
             out[key] = getattr(said, key)
     return out
+
+
+def _warn_unused(outcomes: list[str], retests: int) -> None:
+    """More `--outcomes` than the run has retests: the list was likely written for another
+    version of the program, so say which answers went unused (on stderr; the run stands)."""
+    if len(outcomes) <= retests:
+        return
+    unused = outcomes[retests:]
+    print(
+        f"prog: warning: {len(outcomes)} outcomes were given but the program has "
+        f"{retests} retest{'s' if retests != 1 else ''}; the last {len(unused)} "
+        f"({', '.join(unused)}) were not used. Was the list written for another version "
+        "of the program?",
+        file=sys.stderr,
+    )
 
 
 def check_command(files: list[str]) -> int:

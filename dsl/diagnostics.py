@@ -48,6 +48,8 @@ CORE_CODES: dict[str, tuple[str, str]] = {
     "P107": (WARNING, "the program does not end with a `retest` after its last change"),
     "P108": (WARNING, "an unused `define`, an empty phase, or a `try` with one alternative"),
     "P109": (WARNING, "a dose out of the usual range"),
+    "P110": (WARNING, "nothing to run: the file has no movement statement"),
+    "P111": (WARNING, "a step leaves the target muscle no favorable motion (advantage 0)"),
     "P201": (INFO, "a driver replaced another on the same limb"),
     "P202": (INFO, "a tweak that does not change the drive"),
 }
@@ -101,8 +103,11 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     # 7/3 of the longest candidate matches none: say so without comparing a huge word.
     if not options or 3 * len(word) > 7 * max(map(len, options)):
         return None
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    matches = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    # Two letters swapped (`P190` for `P109`) is the likeliest slip among close matches.
+    swapped = [m for m in matches if len(m) == len(word) and sorted(m) == sorted(word)]
+    best = swapped or matches
+    return best[0] if best else None
 
 
 def unknown_word(

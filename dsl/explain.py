@@ -251,7 +251,8 @@ CORE: dict[str, Explanation] = {
             "with no statements (or only notes), a `try` with fewer than 2 alternatives. "
             "`prog lint` also reports a `# noqa` that silences nothing under this code. A "
             "file of `define`s only (a library for `include`) is not warned about unused "
-            "defines.",
+            "defines. A `phase NAME:` followed by lines that are not indented under it is "
+            "empty too: those lines run, but in no phase; indent them by 4 spaces.",
             "“I keep trying different things until I see the reaction I want.” A `try` with "
             "one alternative tries nothing, and a define or phase that does nothing usually "
             "means a part of the plan was left out. A stale `# noqa` hides nothing today "
@@ -275,6 +276,38 @@ CORE: dict[str, Explanation] = {
             "Correct the dose; if it is meant, keep it and add `# noqa: P109` to the line.",
             "target right glute-med\npivot frontal x100\nretest\n",
             "target right glute-med\npivot frontal x10\nretest\n",
+        ),
+        _core(
+            "P110",
+            "Nothing to run: the file has no movement statement. It is empty, or holds only "
+            "comments, context lines (`program`, `target`, `sport`) or `define`s, so `prog "
+            "run` and `prog step` have no step to show. Reported on the first statement (on "
+            "line 1 of a file with none).",
+            "A program is what the patient does: “fire the muscle in a functional pattern”, "
+            "then re-test. A file that asks for no movement is usually a program not written "
+            "yet, or one whose lines were all left out by a slip. A file of defines is "
+            "different: it is a library that programs `include`.",
+            "Add the movements (`pivot frontal x10`, then `retest`), or `use` a define. For a "
+            "library of defines, add `# noqa: P110` to its first statement's line, or list "
+            "it under `per-file-ignores` in `[tool.prog]` settings.",
+            "target right glute-med\ndefine warm-up:\n    pivot sagittal x10\n",
+            "target right glute-med\ndefine warm-up:\n    pivot sagittal x10\nuse warm-up\n"
+            "retest\n",
+        ),
+        _core(
+            "P111",
+            "A step leaves the target muscle no favorable motion: advantage 0 of 3. Usually a "
+            "`disadvantage` that takes away the only motion the base movement gives it "
+            "(`disadvantage flexion` during `pivot sagittal`).",
+            "“If you can train it to fire at a disadvantage it is more likely to fire when at "
+            "a disadvantage in sports where you really need it.” The method takes away one or "
+            "two of the motions that help the muscle, “with only 2 of those motions…or maybe "
+            "just one”, never all: with none left, nothing asks the muscle to fire, and the "
+            "retest says nothing about it.",
+            "Keep at least one favorable motion: restore a motion, disadvantage another one, "
+            "or use a base movement that keeps one (`pivot frontal` keeps adduction).",
+            "target right glute-med\npivot sagittal x10\nretest\ndisadvantage flexion\nretest\n",
+            "target right glute-med\npivot frontal x10\nretest\ndisadvantage flexion\nretest\n",
         ),
         _core(
             "P201",

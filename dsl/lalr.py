@@ -179,6 +179,8 @@ class Runner:
         indenter see line ends, and shifts each token after the reductions it calls for;
         when the text is read, the open blocks close and the end reduces to the result.
         """
+        if text[:1] in (" ", "\t"):
+            raise Unsure("the first line is indented")  # Lark's loop and the indenter say so
         indenter = self.indenter
         indenter.indent_level = [0]
         actions, lexing_of, end_state = self.actions, self.by_state, self.end

@@ -60,7 +60,7 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
     gutter = " " * len(str(span.line))
     source = sources.line(span.file, span.line)
     if source is not None:
-        shown = source.replace("\t", " ")
+        shown = visible(source)
         width = (
             (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
         )
@@ -101,6 +101,18 @@ def excerpt(line: str, col: int, width: int) -> tuple[str, int, int]:
     if end < len(line):
         text += "…"
     return text, col, width
+
+
+# A control character (NUL, ESC, …) would be sent raw to the terminal, where it shows as
+# nothing, or moves the cursor: each is shown as its Unicode control picture (`␀` for NUL),
+# one column wide like the character it stands for, so the caret still lines up. A tab is
+# shown as one space, for the same reason.
+_VISIBLE = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421", 0x09: " "}
+
+
+def visible(line: str) -> str:
+    """`line` as it can be shown under a diagnostic: no control character in it raw."""
+    return line.translate(_VISIBLE)
 
 
 def plain(segments: Segments) -> str:

@@ -6,6 +6,8 @@ a Lark object. Words are lower-cased here, so every later stage compares plain s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dsl.record import record
 
 
@@ -201,10 +203,13 @@ class StrayBlock(Block):
 
 @record
 class Program:
-    """One parsed file."""
+    """One parsed file. `broken` holds the first word of each line that had a syntax error
+    and was left out (`target`, `pivot`, …; `*` when parsing gave up), so no stage reports
+    what it stood for as missing as well."""
 
     file: str
     statements: tuple[Statement, ...]
+    broken: tuple[str, ...] = ()
 
 
 _OPS: dict[type, str] = {
@@ -253,3 +258,45 @@ def last_statement(statements: tuple[Statement, ...]) -> Statement | None:
             return last_statement(statement.body) or statement
         return statement
     return None
+
+
+def in_place(statements: tuple[Statement, ...]) -> Iterator[Statement]:
+    """The statements with each stray block's body in its place: an indented line with no
+    header above it (a syntax error) still counts where it stands, so nothing is reported
+    missing, or misplaced, only because it was indented."""
+    for statement in statements:
+        if isinstance(statement, StrayBlock):
+            yield from in_place(statement.body)
+        else:
+            yield statement
+
+
+def unindented_body(phase: Phase, statements: tuple[Statement, ...]) -> Statement | None:
+    """The statement that follows an empty `phase NAME:` at its own level, when it is one
+    that could have been its body: the phase's lines were most likely meant to be indented
+    under it. None when the phase is not empty, or nothing of the kind follows it."""
+    if phase.body or phase.inline:
+        return None
+    siblings = list(in_place(statements))
+    for index, statement in enumerate(siblings):
+        if statement is phase:
+            following = siblings[index + 1] if index + 1 < len(siblings) else None
+            if following is None or isinstance(following, (Phase, Define, *CONTEXT)):
+                return None
+            return following
+    return None
+
+
+def unindented_phases(statements: tuple[Statement, ...]) -> list[tuple[int, str]]:
+    """(header line, name) of each empty phase whose lines were left unindented under it."""
+    return [
+        (statement.header_span.line, statement.name.text)
+        for statement in statements
+        if isinstance(statement, Phase) and unindented_body(statement, statements) is not None
+    ]
+
+
+def unplaced_after(orphaned: list[tuple[int, str]], line: int) -> str | None:
+    """The name of the last unindented phase (from `unindented_phases`) above `line`."""
+    above = [name for header, name in orphaned if header < line]
+    return above[-1] if above else None

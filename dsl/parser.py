@@ -10,8 +10,12 @@ Lark's own exception. The cyclic garbage collector is paused while a text is par
 parse makes objects that all live on, and collecting among them only costs time (a fifth
 more on a big file). Lark objects never leave this module.
 
-After a syntax error the offending line is blanked and the text parsed again, so one file
-reports several errors (up to `MAX_SYNTAX_ERRORS`) and the good lines are still checked.
+After a syntax error the offending line is mended if a common slip explains it (`slips`:
+`glute med` for `glute-med`, an en dash for `-`), and the text parsed again as if the
+repair had been typed, so the rest of the file is checked as the clinician meant it; a line
+no repair explains is blanked instead. Either way one file reports several errors (up to
+`MAX_SYNTAX_ERRORS`), the good lines are still checked, and a blanked context line is
+named in `Program.broken`, so no stage reports it missing as well.
 Each new attempt parses the whole text again, so the attempts share a budget of
 `MAX_REPARSED` characters: a program-sized file gets all its tries, while a multi-megabyte
 one stops after its first error or two instead of taking minutes.
@@ -28,7 +32,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
 
-from dsl import grammar_cache, lalr, syntax
+from dsl import grammar_cache, lalr, slips, syntax
 from dsl import nodes as n
 from dsl.diagnostics import Diagnostic, make
 from dsl.lalr import Token
@@ -69,11 +73,19 @@ class _Indenter:
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Lark's loop: every token of `stream`, with the blocks' INDENTs and DEDENTs."""
         self.indent_level = [0]
+        first = True
         for token in stream:
             if token.type == self.NL_type:
                 yield from self.handle_NL(token)
             else:
+                column = token.column or 1
+                if first and column > 1:
+                    # The first line has no line end before it to carry its indentation:
+                    # open its block here, so it is an indented line like any other.
+                    self.indent_level.append(column - 1)
+                    yield Token.new_borrow_pos(self.INDENT_type, "", token)
                 yield token
+            first = False
         while len(self.indent_level) > 1:
             self.indent_level.pop()
             yield Token(self.DEDENT_type, "")
@@ -322,50 +334,120 @@ def paused_gc() -> Iterator[None]:
         gc.enable()
 
 
-def parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
-    """Parse one source text; every syntax error found, in order, with a location."""
+def parse(
+    source: Source, known: frozenset[str] = frozenset()
+) -> tuple[n.Program, list[Diagnostic]]:
+    """Parse one source text; every syntax error found, in order, with a location.
+
+    `known` is the vocabulary in force: a slip's repair that makes a known word is preferred.
+    """
     if len(source.text) > REMEMBERED_SIZE:
         with paused_gc():
-            return _parse(source)
-    program, diagnostics = _remembered(source.name, source.text)
+            return _parse(source, known)
+    program, diagnostics = _remembered(source.name, source.text, known)
     return program, list(diagnostics)
 
 
 @lru_cache(maxsize=REMEMBERED)
-def _remembered(name: str, text: str) -> tuple[n.Program, tuple[Diagnostic, ...]]:
+def _remembered(
+    name: str, text: str, known: frozenset[str]
+) -> tuple[n.Program, tuple[Diagnostic, ...]]:
     with paused_gc():
-        program, diagnostics = _parse(Source(name, text, None))
+        program, diagnostics = _parse(Source(name, text, None), known)
     return program, tuple(diagnostics)
 
 
-def _parse(source: Source) -> tuple[n.Program, list[Diagnostic]]:
+CONTEXT_KEYWORDS = ("program", "target", "sport", "include")
+GAVE_UP = "*"  # in `Program.broken`: parsing stopped, every line may be missing
+
+
+def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagnostic]]:
     _, builder, runner = _parser()
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     errors: list[Diagnostic] = []
     blanked: set[int] = set()
+    repaired: set[int] = set()
+    broken: set[str] = set()
     statements: list[n.Statement] = []
     while True:
         builder.reset(source.name)
+        indentation = False
         try:
             statements = cast(list[n.Statement], _run(builder, runner, text))
             break
         except _Stop as stop:
-            errors.append(stop.diagnostic)
+            diagnostic, indentation = stop.diagnostic, True
             if stop.fatal:
-                return n.Program(source.name, ()), errors
-            line = stop.diagnostic.span.line
+                return n.Program(source.name, ()), [*errors, diagnostic]
         except _SyntaxError as error:
             diagnostic = syntax.describe(error.lark_error, source.name, text)
+        line = diagnostic.span.line
+        if line not in repaired:  # after a repair, a second error on its line is a knock-on
             errors.append(diagnostic)
-            line = diagnostic.span.line
-        reparsed = len(text) * len(errors)
+        reparsed = len(text) * (len(errors) + len(repaired))
         if len(errors) >= MAX_SYNTAX_ERRORS or line in blanked or reparsed > MAX_REPARSED:
-            return n.Program(source.name, ()), errors
+            # Parsing gave up: nothing of the file is known, so nothing is "missing" either.
+            return n.Program(source.name, (), (*CONTEXT_KEYWORDS, GAVE_UP)), errors
+        mended = None if line in repaired or indentation else _mend(text, diagnostic, known)
+        if mended is not None:
+            errors[-1], text = mended
+            repaired.add(line)
+            continue
         blanked.add(line)
+        first = text.split("\n")[line - 1].split(None, 1)[:1]
+        broken.add(first[0].lower() if first else "")
         text = _blank_line(text, line)
     diagnostics = errors + builder.diagnostics
-    diagnostics.extend(_stray_blocks(statements, blanked, source.name))
-    return n.Program(source.name, tuple(statements)), diagnostics
+    first_indented = text[:1] in (" ", "\t")
+    diagnostics.extend(_stray_blocks(statements, blanked, source.name, first_indented))
+    return n.Program(source.name, tuple(statements), tuple(sorted(broken))), diagnostics
+
+
+def _mend(
+    text: str, diagnostic: Diagnostic, known: frozenset[str]
+) -> tuple[Diagnostic, str] | None:
+    """The diagnostic worded as the slip it is, and the text with its line mended; None if
+    no common slip explains the error (`slips`)."""
+    lines = text.split("\n")
+    number = diagnostic.span.line
+    if not 1 <= number <= len(lines) or diagnostic.code != "P001":
+        return None
+    line = lines[number - 1]
+    span = diagnostic.span
+    repair = None
+    keywords = syntax.KEYWORDS.values()
+    if diagnostic.suggestion and span.end_line == span.line:  # a misspelt keyword
+        own = slips.Repair(
+            span.col, span.end_col, diagnostic.suggestion, diagnostic.message, diagnostic.hint or ""
+        )
+        mended = own.apply(line)
+        if slips.plausible(mended, known, keywords) and _parses(mended):
+            repair = own
+    if repair is None:
+        repair = slips.best(line, _parses, known, keywords)
+    if repair is None:
+        return None
+    mended = repair.apply(line)
+    lines[number - 1] = mended + " " * max(0, len(line) - len(mended))  # columns stay put
+    located = n.Span(span.file, number, repair.col, number, repair.end_col)
+    return (
+        make("P001", repair.message, located, hint=repair.hint, suggestion=repair.text),
+        "\n".join(lines),
+    )
+
+
+def _parses(line: str) -> bool:
+    """True if `line`, taken on its own, is a well-formed statement (or block header)."""
+    _, builder, runner = _parser()
+    file = builder.file
+    builder.reset(file)
+    try:
+        _run(builder, runner, line.strip() + "\n")
+        return True
+    except (_SyntaxError, _Stop):
+        return False
+    finally:
+        builder.reset(file)
 
 
 class _SyntaxError(Exception):
@@ -401,7 +483,7 @@ def _blank_line(text: str, line: int) -> str:
 
 
 def _stray_blocks(
-    statements: list[n.Statement], blanked: set[int], file: str
+    statements: list[n.Statement], blanked: set[int], file: str, file_start: bool = False
 ) -> Iterator[Diagnostic]:
     """P001 for indented lines with no header, unless their header was already reported.
 
@@ -412,7 +494,15 @@ def _stray_blocks(
     for statement in statements:
         if isinstance(statement, n.StrayBlock):
             header_blanked = any(previous_end < line < statement.span.line for line in blanked)
-            if not header_blanked:
+            if file_start:
+                yield make(
+                    "P001",
+                    "the first line is indented; a program starts at the left margin",
+                    statement.header_span,
+                    hint="delete the spaces before the first statement (and as many before "
+                    "each line of the same block); only a block's lines are indented",
+                )
+            elif not header_blanked:
                 yield make(
                     "P001",
                     "this line is indented, but the line above opens no block",
@@ -420,6 +510,7 @@ def _stray_blocks(
                     hint="a block starts with a header that ends in `:` "
                     "(`phase NAME:`, `define NAME:`, `try until better:`)",
                 )
+        file_start = False
         if isinstance(statement, n.Block):
             yield from _stray_blocks(list(statement.body), blanked, file)
         previous_end = statement.span.end_line

@@ -11,7 +11,8 @@ import os
 import shlex
 import sys
 
-from dsl import messages, render, session_log, session_report, step_view
+from dsl import messages, render, session_log, session_place, session_report, step_view
+from dsl.api import run
 from dsl.checker import Checked
 from dsl.commands import (
     EXIT_CLEAN,
@@ -21,6 +22,7 @@ from dsl.commands import (
     load_or_fail,
     sources_for,
 )
+from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
 from dsl.stepping import HELP, Session
@@ -33,8 +35,10 @@ def _fail(message: str) -> int:
     return EXIT_FAILURE
 
 
-def step_command(file: str, log: str | None, resume: str | None, force: bool) -> int:
-    problem = _usage_problem(file, log, resume, force)
+def step_command(
+    file: str, log: str | None, resume: str | None, force: bool, no_log: bool = False
+) -> int:
+    problem = _usage_problem(file, log, resume, force, no_log)
     if problem:
         return _fail(problem)
     loaded = load_or_fail(file)
@@ -45,15 +49,23 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
         messages.diagnostics(errors, sources_for(loaded), stderr=True)
         return EXIT_FINDINGS
     checked = loaded.checked
+    if next(iter(run(checked)), None) is None:  # before a log is made: there is no session
+        print(
+            f"Nothing to run: {file} has no movement statement, so there is no step to take "
+            "(see `prog explain P110`). No session was kept.",
+        )
+        return EXIT_CLEAN
     current = session_log.fingerprint(loaded.source, checked)
     vocabulary = {r.name: r.version for r in installed().reports if r.status == "ok"}
-    screen = step_view.Terminal()
+    screen = step_view.Terminal(unindented_phases(checked.program.statements))
     try:
         recorded = _resumable(resume, file, current, force) if resume else None
         if recorded is not None and recorded.ended:
             screen.say(f"The session in {recorded.path} already reached the end of the program.")
             screen.say(f"See what worked: prog report {shlex.quote(recorded.path)}")
             return EXIT_CLEAN
+        if not (log or resume or no_log):
+            log = _default_log(file)
         writer = _writer(
             log, resume, checked, session_log.header(file, current, checked, vocabulary)
         )
@@ -64,6 +76,10 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
             checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
         )
     )
+    if writer is not None and not resume:
+        screen.say(f"Keeping this session in {writer.path}")
+    elif writer is None:
+        screen.say("Not keeping this session (--no-log).", "warning")
     screen.say(HELP, "hint")
     answers, done = (recorded.answers, recorded.done) if recorded else ([], 0)
     if recorded is not None and writer is not None:
@@ -82,14 +98,30 @@ def step_command(file: str, log: str | None, resume: str | None, force: bool) ->
     return EXIT_INTERRUPTED if reason == "interrupt" else EXIT_CLEAN
 
 
-def _usage_problem(file: str, log: str | None, resume: str | None, force: bool) -> str | None:
+def _usage_problem(
+    file: str, log: str | None, resume: str | None, force: bool, no_log: bool
+) -> str | None:
     if file == "-":
         return "prog step needs the program in a file: standard input carries the answers"
+    if no_log and (log or resume):
+        return "--no-log keeps nothing; give it without --log or --resume"
     if log and resume and not _same_file(log, resume):
         return "--resume goes on writing its own log; give --log or --resume, not both"
     if force and not resume:
         return "--force only makes sense with --resume"
     return None
+
+
+def _default_log(file: str) -> str:
+    """A new log in the program's sessions folder (spec §12), shown relative when that is short."""
+    try:
+        path = session_place.default_log_path(file)
+    except OSError as error:
+        raise LogError(
+            f"cannot keep the session: {error}; give --log FILE.jsonl, or --no-log to keep nothing"
+        ) from None
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative
 
 
 def _writer(log: str | None, resume: str | None, checked: Checked, header: dict) -> Writer | None:
@@ -165,7 +197,7 @@ def _tell_ending(
             f"prog step {shlex.quote(file)} --resume {shlex.quote(writer.path)}"
         )
     else:
-        screen.say("Nothing was saved: use --log FILE.jsonl to keep a session.", "warning")
+        screen.say("Nothing was saved (--no-log).", "warning")
 
 
 def report_command(log: str, as_json: bool) -> int:

@@ -18,7 +18,8 @@ from rich.text import Text
 
 from dsl import render
 from dsl.interpreter import OUTCOMES, Step
-from dsl.session_report import doing, label
+from dsl.nodes import unplaced_after
+from dsl.session_report import label
 
 MESSAGE_STYLE = {"info": "", "hint": "yellow", "warning": "bold yellow"}
 
@@ -26,8 +27,9 @@ MESSAGE_STYLE = {"info": "", "hint": "yellow", "warning": "bold yellow"}
 class Terminal:
     """The `Screen` of a real session: the shared console out, standard input in."""
 
-    def __init__(self) -> None:
+    def __init__(self, orphaned: list[tuple[int, str]] | None = None) -> None:
         self.out = render.console()
+        self.orphaned = orphaned or []  # unindented phases (`nodes.unindented_phases`)
         self.echo = not sys.stdin.isatty()
         self._phase: object = object()  # no phase shown yet (None is "no phase")
         self._mid_line = False  # a prompt is waiting for its line (Ctrl-C can leave it so)
@@ -36,7 +38,10 @@ class Terminal:
         if step.phase != self._phase:
             self._phase = step.phase
             self.out.print(render.phase_heading(step.phase))
-        self.out.print(render.step(step, changed))
+            after = unplaced_after(self.orphaned, step.node.span.line)
+            if step.phase is None and after:
+                self.out.print(render.unplaced_note(after))
+        render.print_hanging(self.out, render.step(step, changed))
         if step.note is not None:
             self.out.print(Text("      note: ", style="dim") + Text(step.note, style="italic"))
         if step.in_try and step.op not in ("retest", "undo"):
@@ -77,6 +82,7 @@ def report(data: dict[str, Any]) -> None:
     if not data["retests"]:
         out.print("No retest was answered in this session.")
         return
+    out.print(Text(f"Credit: {data['credit']}, as the method asks.", style="dim"))
     for table in (_retests(data["retests"]), _tried(data["tried"])):
         out.print(table if out.is_terminal else _unwrapped(table))
 
@@ -93,29 +99,29 @@ def _outcome(word: str) -> Text:
 
 
 def _retests(retests: list[dict[str, Any]]) -> Table:
+    """One row per retest: the short columns keep their words whole, the change wraps."""
     table = Table(title="Retests", title_justify="left", show_edge=False)
-    for column in ("step", "phase", "test", "outcome", "doing"):
-        table.add_column(column, justify="right" if column == "step" else "left")
+    table.add_column("step", justify="right", no_wrap=True)
+    for column in ("phase", "test", "outcome"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("changed since the previous retest (credited)", ratio=1)
     for r in retests:
-        doing_now = doing(r)
-        if r.get("disadvantaged"):
-            doing_now += ", disadvantaged " + ", ".join(r["disadvantaged"])
         table.add_row(
             str(r["n"]),
             r.get("phase") or "",
             r.get("test") or "",
             _outcome(r["outcome"]),
-            doing_now,
+            ", ".join(r["changed"]) or "nothing",
         )
     return table
 
 
 def _tried(items: list[dict[str, Any]]) -> Table:
     table = Table(title="What works", title_justify="left", show_edge=False)
-    table.add_column("tried")
+    table.add_column("tried", ratio=1)
     for outcome in OUTCOMES:
         table.add_column(outcome, justify="right", style=render.OUTCOME_STYLE[outcome])
-    table.add_column("retests (step outcome)")
+    table.add_column("credited retests (step outcome)", ratio=1)
     for item in items:
         retests = Text(", ").join(
             Text(f"#{r['n']} ")

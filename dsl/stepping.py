@@ -22,12 +22,12 @@ from dsl.session_log import Writer
 
 OUTCOME_KEYS = {key: outcome for outcome in OUTCOMES for key in (outcome, outcome[0])}
 
-NEXT_PROMPT = "(Enter next, u take back, q stop) > "
-RETEST_PROMPT = "(b better, s same, w worse, u take back, q stop) > "
+NEXT_PROMPT = "(Enter next, u take back, q stop, ? keys) > "
+RETEST_PROMPT = "(b better, s same, w worse, u take back, q stop, ? keys) > "
 HELP = (
     "Enter goes to the next step. At a retest type b, s or w (or better, same, worse) and "
-    "Enter. u takes back the last answer and asks that retest again. q stops; with --log "
-    "every answer is kept and --resume goes on from there."
+    "Enter. u takes back the last answer and asks that retest again. q stops; every answer "
+    "kept in the log stays there, and --resume goes on from it. ? shows these keys again."
 )
 
 

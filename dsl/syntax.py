@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dsl import slips
 from dsl.diagnostics import Diagnostic, closest, make
 from dsl.lalr import Token
 from dsl.lookalikes import non_ascii_word
@@ -211,6 +212,10 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
             )
         if char == "\t":
             return make("P001", "a tab here; use spaces", span)
+        typographic = slips.typographic_hint(char)
+        if typographic is not None:
+            plain, name = slips.TYPOGRAPHIC[char]
+            return make("P001", f"`{char}` is {name}; type `{plain}`", span, hint=typographic)
         shown = repr(char)[1:-1] if not char.isprintable() or char.isspace() else char
         return make("P001", f"unexpected character `{shown}`", span, hint=_hint_for(char))
     if isinstance(error, UnexpectedToken):
@@ -223,6 +228,18 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
             line, col, end_col = _end_of_line(text, token)
         if token.type == "WORD" and keyword is None and expected & STATEMENT_KEYWORDS:
             return _not_a_statement(token, file, line, col, end_col)
+        glued = _glued_keyword(error, token)
+        if glued is not None:
+            found = _not_a_statement(glued, file, line, glued.column or col, end_col)
+            if found.suggestion is None:
+                return found
+            return make(
+                "P001",
+                found.message,
+                found.span,
+                hint=f"type `{found.suggestion}`, then a space before what follows it",
+                suggestion=found.suggestion,
+            )
         elif token.type in _ENDS and keyword is not None:
             where = f"after `{KEYWORDS[keyword]}`"
             message = (
@@ -267,6 +284,28 @@ def _not_a_statement(token: Token, file: str, line: int, col: int, end_col: int)
     )
 
 
+def _glued_keyword(error: UnexpectedToken, token: Token) -> Token | None:
+    """`programme`, `pivots`: a keyword and a word with no space between, which the lexer
+    read as two. The whole word, as one token, so the caret goes under all of it."""
+    try:
+        stack: list[Any] = error.interactive_parser.parser_state.value_stack
+    except AttributeError:
+        return None
+    before: Any = stack[-1] if stack else None
+    if token.type != "WORD" or getattr(before, "type", None) not in STATEMENT_KEYWORDS:
+        return None
+    if (before.line, before.end_column) != (token.line, token.column):
+        return None
+    return Token(
+        "WORD",
+        str(before) + str(token),
+        line=before.line,
+        column=before.column,
+        end_line=token.end_line,
+        end_column=token.end_column,
+    )
+
+
 def _end_of_line(text: str, token: Token, *, before: bool = False) -> tuple[int, int, int]:
     """Where to point for an error at a line end: just after the line's last character.
 
@@ -285,6 +324,12 @@ def _end_of_line(text: str, token: Token, *, before: bool = False) -> tuple[int,
 
 
 def _hint_for(char: str) -> str | None:
+    if char and (ord(char) < 0x20 or ord(char) == 0x7F):
+        picture = chr(0x2400 + ord(char)) if ord(char) < 0x20 else "\u2421"
+        return (
+            f"an invisible control character (shown as `{picture}`), often left by a copy "
+            "and paste; delete it"
+        )
     if char in "()[]{}":
         return "brackets are not part of the language; write the words on their own"
     if char == "'":

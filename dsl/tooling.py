@@ -183,6 +183,8 @@ def fmt_command(
         _complain(str(error))
         return EXIT_FAILURE
     names, failed = _targets(paths, settings, force_exclude)
+    named = set(paths) if not force_exclude else set()
+    names = [name for name in names if name in named or not settings.keeps_layout(name)]
     stdin_name = stdin_filename or "<stdin>"
     changed: list[str] = []
     unchanged = 0
@@ -257,17 +259,7 @@ def _fmt_summary(changed: list[str], unchanged: int, broken: list[str], *, dry: 
 
 # --- explain ---------------------------------------------------------------------------
 
-WIDTH = 88
-
-
-def _paragraphs(text: str, indent: str = "  ") -> str:
-    import textwrap
-
-    return "\n\n".join(
-        textwrap.fill(part, WIDTH, initial_indent=indent, subsequent_indent=indent)
-        for part in text.split("\n\n")
-        if part.strip()
-    )
+PIPED_WIDTH = 80  # explain is prose: piped (to a file, to `less`) it reads at 80 columns
 
 
 def explain_command(code: str | None) -> int:
@@ -288,7 +280,7 @@ def explain_command(code: str | None) -> int:
             line.append(entry.title)
             if entry.owner != "core":
                 line.append(f"  ({entry.owner})", style="dim")
-            out.print(line)
+            render.print_hanging(out, line)
         return EXIT_CLEAN
     item = known.get(code.strip().upper())
     if item is None:
@@ -296,24 +288,31 @@ def explain_command(code: str | None) -> int:
         tip = f"; did you mean {guess}?" if guess else ""
         _complain(f"no code `{code}`{tip} (`prog explain` lists every code)")
         return EXIT_FAILURE
+    from rich.padding import Padding
+
+    width = None if out.is_terminal else PIPED_WIDTH  # on a terminal: as wide as it is
     text = Text()
     text.append(f"{item.code} ", style="bold")
     text.append(item.severity, style=messages.SEVERITY_STYLE.get(item.severity, ""))
     text.append(f": {item.title}", style="bold")
     if item.owner != "core":
         text.append(f"  (from the {item.owner} plugin)", style="dim")
-    text.append("\n")
+    out.print(text)
     sections = [("What it means", item.meaning), ("Why it matters", item.why)]
     if item.fix:
         sections.append(("How to fix it", item.fix))
     for title, body in sections:
         if body and not (title == "What it means" and body == item.title):
-            text.append(f"\n{title}\n", style="bold underline")
-            text.append(_paragraphs(body) + "\n")
+            out.print(Text(f"\n{title}", style="bold underline"))
+            for number, part in enumerate(p for p in body.split("\n\n") if p.strip()):
+                if number:
+                    out.print()
+                # rich wraps between words to the width, keeping the indent on every line
+                paragraph = Padding(Text(" ".join(part.split())), (0, 0, 0, 2))
+                out.print(paragraph, width=width, soft_wrap=False)
     colour = out.color_system is not None
     for title, example in (("Bad", item.bad), ("Good", item.good)):
         if example:
-            text.append(f"\n{title}\n", style="bold underline")
-            text.append_text(render.program_text(example, "    ", colour=colour))
-    out.print(text, end="")
+            out.print(Text(f"\n{title}", style="bold underline"))
+            out.print(render.program_text(example, "    ", colour=colour), end="", soft_wrap=True)
     return EXIT_CLEAN

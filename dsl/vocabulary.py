@@ -165,6 +165,17 @@ class Vocabulary:
             vocabulary.muscles[name] = MuscleEntry(name, favorable_motions(favorable), CORE_OWNER)
         return vocabulary
 
+    def words(self) -> frozenset[str]:
+        """Every word in force, core and sports' (qualified `SPORT.WORD` and not): what a
+        did-you-mean for a slip prefers to suggest."""
+        words = {*SIDES, *self.muscles, *self.limbs, *self.all_directions(), *PLANE_EFFECTS}
+        words.update(FOOT_AXIS, SURFACE_EFFECTS, GROUND_EFFECTS, TAPER_KINDS, MOTIONS)
+        words.update(("slope", "flat", "none", "all", "handed", *self.sports))
+        for sport in self.sports.values():
+            for word in (*sport.phases, *sport.directions, *sport.limbs):
+                words.update((word, f"{sport.name}.{word}"))
+        return frozenset(words)
+
     # --- look-ups used by the checker --------------------------------------------------
 
     def directions_for(self, limb: str, *, left_target: bool = False) -> list[str]:

@@ -9,6 +9,7 @@ Keys (all optional)::
     per-file-ignores = { "drafts/*.prog" = ["P107"] }
     fail-on = "warning"             # error | warning | info: the level that exits 1
     exclude = ["archive/"]          # globs skipped when folders are searched
+    fmt-exclude = ["card.prog"]     # globs `prog fmt` leaves in their own layout
     require-plugins = ["rowing"]    # plugins that must load, or every run reports P004
     plugins = ["rowing"]            # the installed plugins this project uses (default: all)
 
@@ -38,6 +39,7 @@ KEYS = (
     "per-file-ignores",
     "fail-on",
     "exclude",
+    "fmt-exclude",
     "require-plugins",
     "plugins",
 )
@@ -57,6 +59,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str = "warning"
     exclude: tuple[str, ...] = ()
+    fmt_exclude: tuple[str, ...] = ()
     require_plugins: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None  # the pyproject.toml the settings came from
@@ -92,6 +95,11 @@ class Settings:
             return False
         relative = self.relative(path)
         return any(glob_match(pattern, relative, folder=folder) for pattern in self.exclude)
+
+    def keeps_layout(self, path: str) -> bool:
+        """Whether `prog fmt` leaves a file met while searching in its own layout."""
+        relative = self.relative(path)
+        return any(glob_match(pattern, relative) for pattern in self.fmt_exclude)
 
 
 @lru_cache(maxsize=1024)
@@ -238,6 +246,9 @@ def load(path: Path | None) -> Settings:
         settings = replace(settings, fail_on=level(table["fail-on"], f"{where} fail-on"))
     if "exclude" in table:
         settings = replace(settings, exclude=_strings(table["exclude"], f"{where} exclude"))
+    if "fmt-exclude" in table:
+        kept = _strings(table["fmt-exclude"], f"{where} fmt-exclude")
+        settings = replace(settings, fmt_exclude=kept)
     if "require-plugins" in table:
         names = _strings(table["require-plugins"], f"{where} require-plugins")
         settings = replace(settings, require_plugins=names)

@@ -1,4 +1,4 @@
-"""The core's lint rules: a `RuleContext` in; `Finding`s for P101–P109 and P201–P202 out.
+"""The core's lint rules: a `RuleContext` in; `Finding`s for P101–P111 and P201–P202 out.
 
 Each rule is a small function over the same `RuleContext` a plugin's rules get, listed in
 `CORE` with its code and whether it reads the steps (a program with errors has none). The
@@ -83,8 +83,10 @@ def no_target(ctx: RuleContext) -> Iterator[Finding]:
     statements = ctx.program.statements
     if not statements or is_library(ctx.program):
         return
-    if any(isinstance(s, n.Target) for s in statements):
-        return
+    if any(isinstance(s, n.Target) for s in n.in_place(statements)) or (
+        "target" in ctx.program.broken
+    ):
+        return  # a `target` line with a syntax error is reported as that, not as missing
     yield Finding(
         anchor(statements[0]),
         f"no `target` line: the program assumes the {ctx.target_side} {ctx.target_muscle}",
@@ -106,7 +108,16 @@ def nothing_done(ctx: RuleContext) -> Iterator[Finding]:
                 hint=f"run it with `use {name}`, or delete it",
             )
         elif isinstance(statement, n.Phase):
-            if not statement.body:
+            following = n.unindented_body(statement, program.statements)
+            if following is not None:
+                yield Finding(
+                    anchor(statement),
+                    f"phase `{statement.name.text}` has no statements: the lines after it are "
+                    "not indented, so they belong to no phase",
+                    hint=f"indent the lines that belong to `phase {statement.name.text}` "
+                    "by 4 spaces (`prog fmt` keeps them so)",
+                )
+            elif not statement.body:
                 yield Finding(
                     anchor(statement),
                     f"phase `{statement.name.text}` has no statements",
@@ -332,6 +343,74 @@ def _no_change_hint(ctx: RuleContext, step: Step) -> str:
     return "its effect cancels against what is already on; choose another"
 
 
+MOVEMENT = (
+    n.Pivot,
+    n.Function,
+    n.Driver,
+    n.Foot,
+    n.Surface,
+    n.GroundReaction,
+    n.Retest,
+    n.Undo,
+    n.Taper,
+    n.Disadvantage,
+    n.Restore,
+    n.Use,
+)
+
+
+def _runs(statements: Iterable[n.Statement]) -> Iterator[n.Statement]:
+    """The statements that run: everything but what a `define` holds."""
+    for statement in statements:
+        if isinstance(statement, n.Define):
+            continue
+        yield statement
+        if isinstance(statement, n.Block):
+            yield from _runs(statement.body)
+
+
+def nothing_to_run(ctx: RuleContext) -> Iterator[Finding]:
+    """P110: no movement statement runs (an empty file, comments, context or defines only)."""
+    program = ctx.program
+    if program.broken or any(isinstance(s, MOVEMENT) for s in _runs(program.statements)):
+        return  # a line left out after a syntax error may well be the movement
+    if program.statements:
+        where = anchor(program.statements[0])
+        what = (
+            "only defines"
+            if any(isinstance(s, n.Define) for s in program.statements)
+            else "no movement statement"
+        )
+    else:
+        where = n.Span(program.file, 1, 1, 1, 1)
+        what = "no statement"
+    yield Finding(
+        where,
+        f"nothing to run: the file has {what}, so `prog run` and `prog step` have no step "
+        "to show",
+        hint="add the movements (`pivot frontal x10`, `retest`), or `use` a define; a "
+        "library of defines for `include` can say `# noqa: P110` on this line",
+    )
+
+
+def no_advantage(ctx: RuleContext) -> Iterator[Finding]:
+    """P111: a step that leaves the target muscle no favorable motion (advantage 0)."""
+    before: Step | None = None
+    for step in ctx.steps:
+        entering = before is None or before.advantage != 0 or before.base != step.base
+        if step.base is not None and step.advantage == 0 and entering:
+            taken = ", ".join(step.disadvantaged)
+            why = f" with {taken} disadvantaged" if taken else ""
+            yield Finding(
+                anchor(step.node),
+                f"after `{step.text}` the {ctx.target_side} {ctx.target_muscle} has no "
+                f"favorable motion left (advantage 0/3){why}: nothing helps it fire",
+                hint="disadvantage it down to one or two of its motions, never none: "
+                "restore a motion, or choose a base movement that keeps one",
+            )
+        before = step
+
+
 CORE: tuple[CoreRule, ...] = (
     CoreRule("P101", no_target, uses_steps=False),
     CoreRule("P102", untested_mix, uses_steps=True),
@@ -342,6 +421,8 @@ CORE: tuple[CoreRule, ...] = (
     CoreRule("P107", untested_end, uses_steps=True),
     CoreRule("P108", nothing_done, uses_steps=False),
     CoreRule("P109", dose_range, uses_steps=False),
+    CoreRule("P110", nothing_to_run, uses_steps=False),
+    CoreRule("P111", no_advantage, uses_steps=True),
     CoreRule("P201", driver_replaced, uses_steps=True),
     CoreRule("P202", no_change, uses_steps=True),
 )

@@ -4,7 +4,8 @@ A thin map, one small function per LSP method, from lsprotocol types to `dsl.ser
 and back (`dsl.lsp.convert`). Documents are synced whole (`TextDocumentSyncKind.Full`);
 each open document's text becomes one `Document`, kept with its diagnostics until the next
 change, so a keystroke checks that one document and the requests that follow it (hover,
-completion, fixes) reuse that check. The plugins load once, when the server starts.
+completion, fixes) reuse that check. The plugins load once (once per project's choice of
+plugins), right after the server answers `initialize`.
 
 Every handler is guarded: a request about a document never opened, a range outside the
 text or a fault of prog's gets an empty answer and a line on stderr, never a dead server
@@ -26,7 +27,6 @@ from pygls.uris import from_fs_path, to_fs_path, uri_scheme
 
 from dsl import __version__, services
 from dsl.lsp import convert
-from dsl.registry import installed
 from dsl.services.document import never_raises
 
 log = logging.getLogger("prog.lsp")
@@ -138,7 +138,6 @@ def on_document(
 def initialized(ls: ProgServer, params: types.InitializedParams) -> None:
     """Load the plugins and the parser now, after answering `initialize`, so the first
     keystroke does not wait for them."""
-    installed()
     services.diagnose(services.Document("pivot frontal\nretest\n"))
 
 

@@ -22,7 +22,8 @@ from dsl import nodes as n
 from dsl.api import Loaded, load_source
 from dsl.interpreter import Step
 from dsl.lint.config import ConfigError, Settings, find_config, load
-from dsl.registry import Registry, installed
+from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
+from dsl.registry import Registry, build, discover
 from dsl.source import STDIN_NAME, decode
 
 MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
@@ -65,8 +66,8 @@ class Document:
     path the text is treated as `prog lint -` treats standard input.
 
     `registry` and `settings` are for tests and for callers that already hold them; by
-    default the installed plugins (loaded once per process) and the settings found from
-    `path` are used.
+    default the plugins the project chose (loaded once per process) and the settings found
+    from `path` are used.
     """
 
     text: str
@@ -86,7 +87,11 @@ class Document:
 
     @cached_property
     def vocabulary_registry(self) -> Registry:
-        return self.registry if self.registry is not None else installed()
+        """The plugins in force: given, or those the project chose (`[tool.prog] plugins`
+        nearest the file, or `PROG_PLUGINS`), as `prog lint` run in the file's folder has."""
+        if self.registry is not None:
+            return self.registry
+        return registry_near(os.path.dirname(self.name) if self.path else os.getcwd())
 
     @cached_property
     def lint_settings(self) -> Settings:
@@ -174,6 +179,21 @@ def settings_near(folder: str) -> Settings:
     except (OSError, ConfigError):
         stamp = None
     return _settings_from(stamp)
+
+
+def registry_near(folder: str) -> Registry:
+    """The registry of the plugins chosen for files in `folder`; each choice's plugins are
+    loaded once per process, whichever folder asks."""
+    try:
+        choice = current(Path(folder), os.environ.get(ENVIRONMENT))
+    except (OSError, ConfigError):
+        choice = EVERY  # `prog lint` says what is wrong with the settings
+    return _registry_for(choice)
+
+
+@lru_cache(maxsize=8)
+def _registry_for(choice: Choice) -> Registry:
+    return build(discover(), choice)
 
 
 def never_raises(

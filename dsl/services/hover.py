@@ -108,6 +108,8 @@ def _word_meaning(statement: n.Statement, word: n.Word, scope: words.Scope) -> s
             return "helped by " + ", ".join(m.name for m in muscle.favorable)
         return f"the {w} hip"
     if isinstance(statement, n.SportLine):
+        if word is statement.handed:
+            return f"a {w}-handed player: the sport's effects are read for that hand"
         return _sport(w, scope)
     if isinstance(statement, n.Use | n.Define):
         where = scope.defines.get(w)
@@ -122,7 +124,7 @@ def _word_meaning(statement: n.Statement, word: n.Word, scope: words.Scope) -> s
 def _sport(name: str, scope: words.Scope) -> str:
     entry = scope.registry.vocabulary.sports.get(name)
     if entry is None:
-        return "a side" if name in ("left", "right") else f"no sport `{name}` is installed"
+        return f"no sport `{name}` is installed"
     phases = ", ".join(f"`{name}.{p}`" for p in sorted(entry.phases))
     directions = ", ".join(f"`{name}.{d}`" for d in sorted(entry.directions))
     return f"the {entry.owner} plugin's sport; phases {phases}; driver directions {directions}"

@@ -40,7 +40,8 @@ def test_block_header_without_a_block_is_an_empty_block():
     assert problems("phase fire:\npivot frontal\n") == []
     found = [(d.code, d.message) for d in lint_text("target right glute-med\nphase fire:\n"
                                                     "pivot frontal\nretest\n")]
-    assert found == [("P108", "phase `fire` has no statements")]
+    assert found == [("P108", "phase `fire` has no statements: the lines after it are not "
+                                "indented, so they belong to no phase")]
 
 
 def test_keywords_and_words_are_case_insensitive():

@@ -46,9 +46,9 @@ def test_every_statement_kind_becomes_its_node_with_a_span():
 
 
 def test_spans_point_at_the_words():
-    pivot = tree("  pivot Frontal  x10\n").statements[0]
+    pivot = tree("pivot   Frontal  x10\n").statements[0]
     assert isinstance(pivot, n.Pivot)
-    assert (pivot.span.line, pivot.span.col, pivot.span.end_col) == (1, 3, 21)
+    assert (pivot.span.line, pivot.span.col, pivot.span.end_col) == (1, 1, 21)
     assert (pivot.plane.text, pivot.plane.span.col, pivot.plane.span.end_col) == ("frontal", 9, 16)
     assert pivot.dose is not None and pivot.dose.reps == 10
 

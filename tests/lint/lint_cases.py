@@ -259,6 +259,29 @@ CASES: tuple[Case, ...] = (
         "at the limits",
         T + "pivot frontal x50\npivot sagittal 10x50\npivot transverse for 10m\nretest\n",
     ),
+    # P110 nothing to run
+    fail("P110", "empty file", "", line=1),
+    fail("P110", "comments only", "# a plan for later\n# nothing yet\n", line=1),
+    fail("P110", "context only", T + 'program "Later"\n', line=1),
+    fail("P110", "defines only", T + "define w:\n    pivot frontal\n", line=1),
+    ok("P110", "a library that says so", "define w:  # noqa: P110\n    pivot frontal\n"),
+    ok("P110", "a use runs a define", T + "define w:\n    pivot frontal\nuse w\nretest\n"),
+    ok("P110", "a movement", FIRED),
+    ok("P110", "its movement has a syntax error", T + "pivot\n"),
+    # P111 advantage 0
+    fail(
+        "P111",
+        "disadvantage takes the only motion",
+        FIRED.replace("frontal", "sagittal") + "disadvantage flexion\nretest\n",
+        line=4,
+    ),
+    fail(
+        "P111",
+        "reverse of the only motion",
+        FIRED + "disadvantage adduction reverse\nretest\n",
+        line=4,
+    ),
+    ok("P111", "one motion left", FIRED + "disadvantage flexion\nretest\n"),
     # P201 driver replaced on the same limb
     fail(
         "P201",

@@ -271,3 +271,17 @@ async def test_bad_ranges_and_positions_get_answers_not_a_dead_server(client) ->
         types.HoverParams(text_document=doc_id(uri), position=at(1, 2))
     )
     assert "pivot" in hover.contents.value  # still alive, still answering
+
+
+async def test_a_keystroke_rechecks_only_its_own_document(client) -> None:
+    first, second = "file:///nowhere/first.prog", "file:///nowhere/second.prog"
+    await open_text(client, first, CLEAN)
+    await open_text(client, second, "pivot frontl\n")
+    untouched = object()
+    client.diagnostics[second] = untouched
+    assert await change_text(client, first, CLEAN.replace("x10", "x12"), 2) == []
+    # One more round trip: anything the server sent for the keystroke has arrived by now.
+    await client.text_document_hover_async(
+        types.HoverParams(text_document=doc_id(first), position=at(1, 2))
+    )
+    assert client.diagnostics[second] is untouched

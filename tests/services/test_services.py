@@ -3,6 +3,8 @@ settings from a real `pyproject.toml`, and text an editor sends while a line is 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dsl.lint.engine import lint_path
@@ -389,3 +391,17 @@ def test_a_byte_order_mark_and_crlf_line_ends_keep_ranges_on_the_words() -> None
     [error] = [d for d in diagnose(doc) if d.code == "P002"]
     assert doc.slice(error.range) == "frontl"
     assert doc.slice(hover(doc, Position(0, 3)).range) == "pivot"
+
+
+def test_the_plugins_a_project_chose_are_the_words_in_force(tmp_path, cli, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nplugins = ["tennis"]\n')
+    text = "target right glute-med\nsport golf\npivot frontal\nretest\n"
+    (tmp_path / "a.prog").write_text(text)
+    doc = Document(text, str(tmp_path / "a.prog"))
+    monkeypatch.chdir(tmp_path)
+    lint = cli("lint", "--format", "json", "a.prog")
+    expected = [(d["code"], d["line"] - 1, d["message"]) for d in json.loads(lint.output)]
+    got = [(d.code, d.range.start.line, d.message) for d in diagnose(doc)]
+    assert got == expected and got and got[0][0].startswith("P00")
+    assert "golf" not in labels(doc, Position(1, 6))
+    assert "tennis" in labels(Document("sport \n", str(tmp_path / "b.prog")), Position(0, 6))

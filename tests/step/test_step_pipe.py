@@ -44,7 +44,7 @@ def test_the_log_starts_with_what_identifies_the_program(prog):
 
 
 def test_each_step_shows_phase_change_drive_and_advantage(prog):
-    done = step(prog, keys="\n\n\nq\n")
+    done = step(prog, "--no-log", keys="\n\n\nq\n")
     out = done.stdout
     assert "phase fire" in out
     assert "   3  pivot frontal x10" in out
@@ -210,11 +210,12 @@ def test_report_shows_what_works(prog):
     assert data["complete"] is True
     assert [r["n"] for r in data["retests"]] == [4, 6, 8, 11, 14, 18, 20]
     tried = {(item["kind"], item["name"]): item for item in data["tried"]}
-    assert tried["base", "pivot frontal"]["outcomes"] == {"better": 3, "same": 2, "worse": 2}
+    # Each outcome goes to what changed since the previous retest (spec §12).
+    assert tried["base", "pivot frontal"]["outcomes"] == {"better": 1, "same": 0, "worse": 0}
     assert tried["driver", "right-hand overhead-left"]["outcomes"] == {
-        "better": 1,
-        "same": 2,
-        "worse": 1,
+        "better": 0,
+        "same": 1,
+        "worse": 0,
     }
     assert tried["foot", "right narrow"]["retests"] == [
         {"n": 8, "test": "single-leg-squat", "outcome": "worse"}
