@@ -18,7 +18,7 @@ OK = "pivot frontal; retest\n"
 def logged(tmp_path: Path) -> Path:
     """A folder with `ok.prog` and `s.jsonl`: its session, stepped to the end."""
     (tmp_path / "ok.prog").write_text(OK, encoding="utf-8")
-    done = prog("step", "ok.prog", "--log", "s.jsonl", cwd=tmp_path, stdin=b"\nb\n")
+    done = prog("step", "ok.prog", "--log", "s.jsonl", cwd=tmp_path, stdin="\nb\n")
     assert done.returncode == 0, done.stderr
     return tmp_path
 
