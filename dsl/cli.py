@@ -225,6 +225,7 @@ def report(log: str, as_json: bool) -> None:
 @click.option("--config", "config_path", metavar="FILE", help="Settings from this pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore every pyproject.toml.")
 @click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named here too.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the lint cache.")
 def lint(paths: tuple[str, ...], **options: object) -> None:
     """Lint PATHS (files, folders searched for .prog, `-` for stdin): every diagnostic.
 
@@ -325,3 +326,24 @@ def lsp() -> None:
             raise
         fail_plain(LSP_EXTRA)
     serve()
+
+
+@main.command()
+@click.argument("path", default=".")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address; do not open a browser.")
+def studio(path: str, port: int, no_browser: bool) -> None:
+    """Open the studio for PATH (a program or a folder): write, see and step programs."""
+    try:
+        from dsl.studio.server import serve
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in ("starlette", "uvicorn"):
+            raise
+        fail_plain("prog studio needs its extra: pip install 'prog[studio]'")
+    from dsl.studio.files import Refused
+
+    try:
+        sys.exit(serve(path, port, open_browser=not no_browser))
+    except Refused as refused:
+        fail(str(refused))

@@ -7,8 +7,10 @@ Each function returns the process exit code.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from dsl import messages
@@ -16,9 +18,10 @@ from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.nodes import unindented_phases, unplaced_after
 from dsl.source import Unreadable
-from dsl.trace import document
+from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
+    from dsl.interpreter import Step
     from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -61,52 +64,95 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
     loaded, code = load_runnable(file)
     if loaded is None or loaded.checked is None:
         return code
-    from dsl.outputs.words import program_words
+    from dsl.outputs.words import each_step_words
 
     checked = loaded.checked
-    steps = list(run(checked, outcomes))
-    words = program_words(checked, steps)
+    retests = 0
     if as_json:
-        trace = document(checked, steps)
-        for entry, said in zip(trace["steps"], words, strict=True):
-            entry.update(spoken(said))
-        sys.stdout.write(json.dumps(trace, ensure_ascii=False, indent=2) + "\n")
-        _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
+
+        def entries() -> Iterator[dict[str, object]]:
+            nonlocal retests
+            for step, said in each_step_words(checked, run(checked, outcomes)):
+                retests += step.op == "retest"
+                yield {**step_dict(step, checked.program.file), **spoken(said)}
+
+        write_document(checked, entries(), sys.stdout.write)
+        _warn_unused(outcomes, retests)
         return EXIT_CLEAN
+    from dsl import step_text
+
+    show = _plain_writer() if _plain(sys.stdout) else _rich_writer()
+    show(step_text.heading(
+        checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
+    ))
+    kept: list[Step] = []  # only for the chart: the steps are otherwise written as they come
+    phase: object = object()
+    orphaned = unindented_phases(checked.program.statements)
+    ran = False
+    for step, said in each_step_words(checked, run(checked, outcomes)):
+        ran = True
+        if step.phase != phase:
+            phase = step.phase
+            show(step_text.phase_heading(step.phase))
+            after = unplaced_after(orphaned, step.node.span.line)
+            if step.phase is None and after:
+                show(step_text.unplaced_note(after))
+        show(step_text.step(step, said=said), hanging=True)
+        retests += step.op == "retest"
+        if chart:
+            kept.append(step)
+    if not ran:
+        show([(NOTHING_TO_RUN, "yellow")])
+    if chart:
+        from dsl.outputs.chart import drive_blocks
+
+        show(step_text.chart_heading())
+        show([(drive_blocks(kept), "")])
+    _warn_unused(outcomes, retests)
+    return EXIT_CLEAN
+
+
+NOTHING_TO_RUN = "Nothing to run: this file has no movement statement (see `prog explain P110`)."
+Writer = Callable[..., None]  # segments, and hanging=True for a step's lines
+
+
+def _plain(stream: object) -> bool:
+    """Whether `prog run` writes plain text: stdout is not a terminal (a pipe, a file) and
+    colour is not forced."""
+    isatty = getattr(stream, "isatty", None)
+    return not os.environ.get("FORCE_COLOR") and not (isatty is not None and isatty())
+
+
+def _plain_writer() -> Writer:
+    """Each piece of a run as plain text and a line end, as rich lays it out on a pipe
+    (never wrapped), with no spaces left at a line's end, without rich."""
+    write = sys.stdout.write
+
+    def show(segments: messages.Segments, hanging: bool = False) -> None:
+        text = "".join([piece for piece, _ in segments])  # `messages.plain`, once a step
+        if text.endswith(" ") or " \n" in text:
+            text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+        write(text + "\n")
+
+    return show
+
+
+def _rich_writer() -> Writer:
+    """Each piece of a run through rich, in colour on a terminal; a step's lines wrap
+    under where their content starts (`render.print_hanging`)."""
     from rich.text import Text
 
     from dsl import render
 
     out = render.console()
-    out.print(
-        render.heading(
-            checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
-        )
-    )
-    phase: object = object()
-    orphaned = unindented_phases(checked.program.statements)
-    for step, said in zip(steps, words, strict=True):
-        if step.phase != phase:
-            phase = step.phase
-            out.print(render.phase_heading(step.phase))
-            after = unplaced_after(orphaned, step.node.span.line)
-            if step.phase is None and after:
-                out.print(render.unplaced_note(after))
-        render.print_hanging(out, render.step(step, said=said))
-    if not steps:
-        out.print(
-            Text(
-                "Nothing to run: this file has no movement statement (see `prog explain P110`).",
-                style="yellow",
-            )
-        )
-    if chart:
-        from dsl.outputs.chart import drive_blocks
 
-        out.print(render.chart_heading())
-        out.print(drive_blocks(steps), markup=False, highlight=False)
-    _warn_unused(outcomes, sum(1 for step in steps if step.op == "retest"))
-    return EXIT_CLEAN
+    def show(segments: messages.Segments, hanging: bool = False) -> None:
+        if hanging:
+            render.print_hanging(out, Text.assemble(*segments))
+        else:
+            out.print(Text.assemble(*segments))
+
+    return show
 
 
 def spoken(said: StepWords) -> dict[str, str]:

@@ -165,20 +165,13 @@ def _int_keys(pairs: list[tuple[str, Any]]) -> dict[Any, Any]:
 
 
 def _write(path: Path, stored: dict[str, Any]) -> None:
-    import tempfile
+    from dsl.atomic import write_text
 
     try:
         text = json.dumps(stored)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(path.parent)):
             return
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grammar-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_text(str(path), text, prefix=".grammar-")
     except (OSError, TypeError, ValueError):
         return  # no cache this time; the tables built above work all the same

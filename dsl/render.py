@@ -24,7 +24,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dsl.hip import MOTIONS, PLANES, Effect
+from dsl import step_text
+from dsl.hip import Effect
 from dsl.interpreter import Step
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from dsl.vocabulary import MuscleEntry
 
 PIPE_WIDTH = 200
-OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
+OUTCOME_STYLE = step_text.OUTCOME_STYLE
 
 
 class TrimmedLines:
@@ -105,7 +106,7 @@ def console(stderr: bool = False) -> Console:
     )
 
 
-SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
+SEPARATOR = step_text.SEPARATOR
 # Where a line's content starts: after its indent and a step number, a `label: `, or a
 # diagnostic code and its severity (`P102  warning `).
 _HANG = re.compile(r"\s*(?:\d+\s+|[a-z][a-z ]*: |[A-Z]+[0-9]+\s+[a-z]+\s+)?")
@@ -160,91 +161,26 @@ def _items_to_lines(content: Text, width: int) -> Text:
     return out
 
 
-def _signed(value: float) -> str:
-    return f"{value:+.2f}"
-
-
-def _motion_word(plane: int, value: float) -> str:
-    if value == 0:
-        return "neutral"
-    sign = 1 if value > 0 else -1
-    return next(m.name for m in MOTIONS.values() if m.plane == plane and m.sign == sign)
-
-
 def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None = None) -> Text:
-    """One step for a clinician: what the patient does, the prescription, the drive.
-
-    `changed` (from `prog step`) adds a line saying what is different from the step before;
-    `said` the step in the patient's words (`dsl.outputs.words`).
-    """
-    out = Text()
-    out.append(f"{s.n:>4}  ", style="bold")
-    out.append(s.text, style="bold")
-    if s.outcome is not None:
-        out.append("  →  ")
-        out.append(s.outcome, style=OUTCOME_STYLE.get(s.outcome, ""))
-    if s.note is not None:
-        out.append("  (note)", style="dim")
-    out.append("\n")
-    pad = "      "
-    if changed is not None:
-        out.append(pad + "changed: ", style="dim")
-        out.append(" · ".join(changed) + "\n", style="cyan")
-    if said is not None:
-        out.append(patient_words(said))
-    prescription = s.base or "no base movement yet"
-    tweaks = [
-        f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
-        for t in s.tweaks
-    ]
-    out.append(pad + "doing: ", style="dim")
-    out.append(prescription + "".join(f" + {t}" for t in tweaks) + "\n")
-    if s.disadvantaged:
-        out.append(pad + "disadvantaged: ", style="dim")
-        out.append(", ".join(s.disadvantaged) + "\n", style="magenta")
-    out.append(pad + "drive: ", style="dim")
-    planes = [
-        f"{plane} {_signed(value)} ({_motion_word(i, value)})"
-        for i, (plane, value) in enumerate(zip(PLANES, s.drive, strict=True))
-    ]
-    out.append(" · ".join(planes) + "\n")
-    out.append(pad + "advantage: ", style="dim")
-    out.append(f"{s.advantage}/3", style="bold green" if s.advantage == 3 else "bold")
-    if s.favorable:
-        out.append(" — " + ", ".join(s.favorable))
-    return out
+    """One step for a clinician, in colour (the layout is `dsl.step_text.step`'s)."""
+    return Text.assemble(*step_text.step(s, changed, said))
 
 
 def patient_words(said: StepWords) -> Text:
-    """The step as the patient is told it: the sentence (with its dose, or the check at a
-    retest), `1 of 3` on a taper's steps, and why a change was made."""
-    out = Text()
-    pad = "      "
-    if said.instruction:
-        label = f"patient ({said.progress}): " if said.progress else "patient: "
-        out.append(pad + label, style="dim")
-        out.append(said.instruction + "\n", style="green")
-    if said.why:
-        out.append(pad + "why: ", style="dim")
-        out.append(said.why + "\n", style="italic")
-    return out
+    """The step as the patient is told it, in colour (`dsl.step_text.patient_words`)."""
+    return Text.assemble(*step_text.patient_words(said))
 
 
 def chart_heading() -> Text:
-    return Text("\ndrive per plane across the steps (−3 … +3)", style="bold underline")
+    return Text.assemble(*step_text.chart_heading())
 
 
 def phase_heading(name: str | None) -> Text:
-    return Text(f"\nphase {name}" if name else "\n(no phase)", style="bold underline")
+    return Text.assemble(*step_text.phase_heading(name))
 
 
 def heading(title: str | None, target: str, sports: dict[str, str]) -> Text:
-    out = Text()
-    out.append(title or "(untitled program)", style="bold")
-    out.append(f" — target {target}")
-    for name, handed in sports.items():
-        out.append(f" — {name}, {handed}-handed")
-    return out
+    return Text.assemble(*step_text.heading(title, target, sports))
 
 
 def plugins_table(reports: Iterable[PluginReport]) -> Table:
@@ -293,11 +229,7 @@ def muscles_line(muscles: Iterable[MuscleEntry]) -> Text:
 
 def unplaced_note(phase: str) -> Text:
     """Under `(no phase)`: why steps written after `phase NAME:` are in no phase."""
-    return Text(
-        f"(these lines come after `phase {phase}:` but are not indented under it, so they "
-        "belong to no phase: see `prog explain P108`)",
-        style="yellow",
-    )
+    return Text.assemble(*step_text.unplaced_note(phase))
 
 
 def program_text(code: str, indent: str, *, colour: bool) -> Text:

@@ -17,8 +17,9 @@ import hashlib
 import json
 import os
 import signal
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeGuard
@@ -38,6 +39,10 @@ MAX_LOG_BYTES = 128 * 1024 * 1024
 
 class LogError(Exception):
     """The log cannot be used as asked (missing, not a session log, already there)."""
+
+
+class LogBusy(LogError):
+    """Another `prog step` or `prog studio` has the log open: one session, one writer."""
 
 
 def now() -> str:
@@ -280,12 +285,23 @@ def _uninterrupted() -> Iterator[None]:
 
 
 class Writer:
-    """Appends records to one log, each on disk before `write` returns."""
+    """Appends records to one log, each on disk before `write` returns.
+
+    A writer holds an exclusive lock on its log (`flock`) until it is closed, so a second
+    `prog step --resume` or a second studio tab on the same session is refused instead of
+    interleaving its answers; the system drops the lock when the holder dies, so a crash
+    never leaves a session locked. Beside the log, `FILE.jsonl.lock` says who holds it.
+    """
 
     def __init__(self, fd: int, path: str, main_file: str) -> None:
         self._fd = fd
         self.path = path
         self.main_file = main_file
+        try:
+            _lock(fd, path)
+        except LogError:
+            os.close(fd)
+            raise
 
     @classmethod
     def create(cls, path: str, main_file: str, first: dict[str, Any]) -> Writer:
@@ -304,7 +320,7 @@ class Writer:
             raise LogError(f"cannot write {path}: {error.strerror or error}") from None
         writer = cls(fd, path, main_file)
         writer.write(first)
-        _sync_folder(path)
+        sync_folder(path)
         return writer
 
     @classmethod
@@ -335,6 +351,9 @@ class Writer:
                 raise LogError(f"cannot write {self.path}: {error.strerror or error}") from None
 
     def close(self) -> None:
+        """Let go of the log (and of its lock)."""
+        with suppress(OSError):
+            os.unlink(_holder_file(self.path))
         os.close(self._fd)
 
     # --- the records a session writes ----------------------------------------------------
@@ -363,7 +382,42 @@ class Writer:
         self.write({"event": "end", "at": now()})
 
 
-def _sync_folder(path: str) -> None:
+def _holder_file(path: str) -> str:
+    return path + ".lock"
+
+
+def _lock(fd: int, path: str) -> None:
+    """Take the log's lock or raise `LogBusy` naming its holder (where the system has flock).
+
+    The lock is on the log itself; the `.lock` file beside it only says who holds it, so a
+    stale one left by a crash misleads nobody: it is read only when the lock is refused.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one writer is the clinician's care
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        try:
+            with open(_holder_file(path), encoding="utf-8") as handle:
+                holder = handle.read().strip()
+        except OSError:
+            holder = ""
+        raise LogBusy(
+            f"{path} is open in another session ({holder or 'another prog'}); "
+            "stop that one first, or start a new session"
+        ) from None
+    program = os.path.basename(sys.argv[0]) or "prog"
+    command = " ".join([program, *sys.argv[1:2]])
+    try:
+        with open(_holder_file(path), "w", encoding="utf-8") as handle:
+            handle.write(f"{command}, process {os.getpid()}, since {now()}\n")
+    except OSError:
+        pass  # the lock holds without its label
+
+
+def sync_folder(path: str) -> None:
     """Sync the folder too, so a new log's name survives a power cut along with its lines."""
     try:
         fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)

@@ -58,15 +58,20 @@ def sessions_folder(program_path: str | os.PathLike[str]) -> Path:
     raise OSError(f"neither {beside} nor {fallback} can be written")
 
 
-def default_log_path(program_path: str | os.PathLike[str], when: datetime | None = None) -> Path:
+def default_log_path(
+    program_path: str | os.PathLike[str],
+    when: datetime | None = None,
+    folder: Path | None = None,
+) -> Path:
     """A new log's path for a session of `program_path` started at `when` (default: now).
 
     `knee.prog` at 09:30:05 on 2 May 2024 gives `sessions/knee-2024-05-02-093005.jsonl`,
     then `…-093005-2.jsonl` if that name is taken. The file itself is not made: open it
     exclusively (`O_EXCL`), as `session_log.Writer.create` does, so a race still never
-    overwrites.
+    overwrites. `folder` (default: `sessions_folder`) is for a face that must keep its logs
+    in one place, as the studio keeps them inside the folder it serves.
     """
-    folder = sessions_folder(program_path)
+    folder = folder or sessions_folder(program_path)
     stamp = (when or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     stem = f"{Path(program_path).stem or 'session'}-{stamp}"
     candidate = folder / f"{stem}{SUFFIX}"

@@ -11,15 +11,19 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dsl import messages
 from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
 from dsl.source import MAX_BYTES, read_regular
+
+if TYPE_CHECKING:
+    from dsl.lint.engine import FileReport
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -76,8 +80,9 @@ def lint_command(
     config_path: str | None = None,
     isolated: bool = False,
     force_exclude: bool = False,
+    no_cache: bool = False,
 ) -> int:
-    from dsl.lint.engine import known_codes, lint_many, required_plugins
+    from dsl.lint.engine import known_codes, lint_each, required_plugins
     from dsl.registry import installed
 
     try:
@@ -103,17 +108,30 @@ def lint_command(
 
     names, failed = _targets(paths, settings, force_exclude)
     stdin_name = stdin_filename or "<stdin>"
-    reports = lint_many(names, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
+    def lint(chosen: list[str]) -> Iterator[FileReport]:
+        return lint_each(chosen, settings, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_name)
+
+    kept = None
+    if no_cache:
+        reports = lint(names)
+    else:
+        from dsl.lint import cache
+
+        kept = cache.LintCache.open(cache.folder_for(settings), cache.run_key(settings, registry))
+        reports = cache.lint_cached(names, kept, lint)
 
     diagnostics = required_plugins(settings, registry)
     sources = messages.SourceLines()
-    for report in reports:
+    for report in reports:  # one at a time: no report is kept, only its diagnostics
         if report.failure is not None:
             failed = True
             _complain(report.failure)
         if report.text is not None:
             sources.add(report.name, report.text)
         diagnostics.extend(report.diagnostics)
+    problem = kept.save() if kept is not None else None
+    if problem is not None:
+        _complain(f"warning: {problem}")
     diagnostics = sorted(set(diagnostics), key=lambda d: (*d.sort_key(), d.message))
 
     if output == "json":
@@ -137,20 +155,11 @@ def lint_command(
 
 def _write(path: str, text: str) -> None:
     """Replace the file's content in one step, keeping its permissions."""
-    import tempfile
+    from dsl.atomic import write_text
 
     target = os.path.realpath(path)
-    folder = os.path.dirname(target)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".prog-fmt-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, os.stat(target).st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    mode = os.stat(target).st_mode & 0o7777
+    write_text(target, text, prefix=".prog-fmt-", newline="\n", mode=mode)
 
 
 def _raw_text(path: str, fallback: str) -> str:

@@ -1,8 +1,10 @@
-"""Trace: `Step`s in; the JSON document of spec §10 out (as plain dicts, ready to dump)."""
+"""Trace: `Step`s in; the JSON document of spec §10 out (as plain dicts, ready to dump, or
+written as the steps come)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from dsl.checker import Checked
@@ -50,3 +52,18 @@ def document(checked: Checked, steps: Iterable[Step]) -> dict[str, Any]:
     out = header(checked)
     out["steps"] = [step_dict(step, checked.program.file) for step in steps]
     return out
+
+
+def write_document(
+    checked: Checked, entries: Iterable[dict[str, Any]], write: Callable[[str], object]
+) -> None:
+    """Write the trace of one run step by step: the header, each entry (a step's dict) as
+    it comes, then the closing, so that memory does not grow with the steps. The text is
+    exactly `json.dumps(document, ensure_ascii=False, indent=2)` and a newline."""
+    head = json.dumps(header(checked), ensure_ascii=False, indent=2)
+    write(head[: -len("\n}")] + ',\n  "steps": [')
+    separator = "\n    "
+    for entry in entries:
+        write(separator + json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ",\n    "
+    write("]\n}\n" if separator == "\n    " else "\n  ]\n}\n")

@@ -12,6 +12,7 @@ Keys (all optional)::
     fmt-exclude = ["card.prog"]     # globs `prog fmt` leaves in their own layout
     require-plugins = ["rowing"]    # plugins that must load, or every run reports P004
     plugins = ["rowing"]            # the installed plugins this project uses (default: all)
+    cache-dir = ".prog_cache"       # where `prog lint` keeps its cache (relative to this file)
 
 The most specific prefix wins: with `select = ["P", "P201"]` and `ignore = ["P2"]`, P202 is
 off and P201 on. Errors (P001–P007) are always on: a program that cannot run is reported
@@ -42,6 +43,7 @@ KEYS = (
     "fmt-exclude",
     "require-plugins",
     "plugins",
+    "cache-dir",
 )
 _CODE_PREFIX = re.compile(r"[A-Z]{1,2}[0-9]{0,3}\Z")
 
@@ -64,6 +66,7 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None  # the pyproject.toml the settings came from
     warnings: tuple[str, ...] = ()  # problems worth a line on stderr, not a failure
+    cache_dir: Path | None = None  # the lint cache's folder, when the settings name one
 
     def enabled(self, code: str, file: str | None = None) -> bool:
         """Whether `code` is reported for `file`. Errors P001–P007 always are."""
@@ -252,6 +255,11 @@ def load(path: Path | None) -> Settings:
     if "require-plugins" in table:
         names = _strings(table["require-plugins"], f"{where} require-plugins")
         settings = replace(settings, require_plugins=names)
+    if "cache-dir" in table:
+        folder = table["cache-dir"]
+        if not isinstance(folder, str) or not folder.strip():
+            raise ConfigError(f"{where} cache-dir: expected a folder name")
+        settings = replace(settings, cache_dir=settings.root / Path(folder).expanduser())
     return replace(settings, warnings=tuple(warnings))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -52,13 +52,15 @@ class LintRule:
 
 @dataclass
 class FileReport:
-    """What linting one file gave: its diagnostics, its text (to show source lines), or
-    why it could not be linted at all (`failure`: exit code 2)."""
+    """What linting one file gave: its diagnostics, its text (to show source lines; kept
+    only when there are diagnostics), the files it includes (for the lint cache), or why it
+    could not be linted at all (`failure`: exit code 2)."""
 
     name: str
     text: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failure: str | None = None
+    includes: tuple[str, ...] = ()
 
 
 def lint_rules(registry: Registry) -> list[LintRule]:
@@ -259,7 +261,8 @@ def _lint_path(
         return FileReport(shown, text, failure=f"{shown}: nested too deeply to lint")
     except Exception as error:
         return FileReport(shown, text, failure=_internal(shown, error))
-    return FileReport(shown, text, diagnostics)
+    includes = tuple(loaded.checked.includes) if loaded.checked is not None else ()
+    return FileReport(shown, text if diagnostics else None, diagnostics, includes=includes)
 
 
 def _internal(name: str, error: Exception) -> str:
@@ -363,25 +366,30 @@ POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it 
 POOL_BATCH = 64
 
 
-def _lint_in_worker(name: str, settings: Settings, stdin_name: str) -> FileReport:
-    """`lint_path` in a worker process: a clean file's text is not sent back, since it is
-    only ever shown under a diagnostic (most files of a library have none)."""
-    report = lint_path(name, settings, stdin_name=stdin_name)
-    if not report.diagnostics:
-        report.text = None
-    return report
-
-
 def lint_many(
     names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
 ) -> list[FileReport]:
     """`lint_path` over many files, in worker processes when there are many; same order."""
+    return list(lint_each(names, settings, jobs=jobs, stdin_name=stdin_name))
+
+
+def lint_each(
+    names: list[str], settings: Settings, *, jobs: int = 1, stdin_name: str = STDIN_NAME
+) -> Iterator[FileReport]:
+    """Each file's report as it is ready, in the order of `names`.
+
+    A clean file's report keeps no text (it is only ever shown under a diagnostic, and most
+    files of a library have none), and a caller that goes through the reports one by one
+    keeps none of them, so memory does not grow with the files, in one process or many;
+    a worker sends little back."""
     if jobs <= 1 or len(names) < POOL_MIN_FILES or "-" in names:
-        return [lint_path(name, settings, stdin_name=stdin_name) for name in names]
+        for name in names:
+            yield lint_path(name, settings, stdin_name=stdin_name)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(jobs, len(names))
     batch = max(1, min(POOL_BATCH, len(names) // (workers * 4)))
-    work = partial(_lint_in_worker, settings=settings, stdin_name=stdin_name)
+    work = partial(lint_path, settings=settings, stdin_name=stdin_name)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, names, chunksize=batch))
+        yield from pool.map(work, names, chunksize=batch)

@@ -17,7 +17,7 @@ sentence, so a mirrored program reads exactly as the original with the sides swa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dsl import nodes
@@ -205,8 +205,17 @@ def program_words(
     checked: Checked, steps: Iterable[Step], vocabulary: Vocabulary | None = None
 ) -> list[StepWords]:
     """The words of every step of a run of `checked`, in order."""
+    return [words for _, words in each_step_words(checked, steps, vocabulary)]
+
+
+def each_step_words(
+    checked: Checked, steps: Iterable[Step], vocabulary: Vocabulary | None = None
+) -> Iterator[tuple[Step, StepWords]]:
+    """Each step of a run of `checked` with its words, one at a time: for output that is
+    written as the run goes, holding no more than one step."""
     narrator = Narrator(Context.of(checked, vocabulary))
-    return [narrator.words(step) for step in steps]
+    for step in steps:
+        yield step, narrator.words(step)
 
 
 def prescription_words(

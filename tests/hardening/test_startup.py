@@ -9,7 +9,7 @@ import sys
 
 HEAVY = re.compile(
     r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|pygments|"
-    r"pygls|lsprotocol|dsl\.(?!cli$))"
+    r"pygls|lsprotocol|starlette|uvicorn|dsl\.(?!cli$))"
 )
 LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services")
 
@@ -48,3 +48,4 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     assert sorted(m for m in modules if m.split(".")[0] in handout) == []
     assert "dsl.outputs" not in modules and "dsl.handout_command" not in modules
     assert sorted(m for m in modules if m.startswith(LANGUAGE_SERVER)) == []
+    assert sorted(m for m in modules if m.split(".")[0] in ("starlette", "uvicorn")) == []

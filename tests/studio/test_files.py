@@ -1,0 +1,63 @@
+"""Saving from the studio: atomic, and never over a file that changed on disk since it was
+opened (409 with what is there now); "keep mine" overwrites on purpose."""
+
+from __future__ import annotations
+
+
+def test_files_lists_the_programs_in_the_folder(studio) -> None:
+    with studio.client() as client:
+        listed = client.get("/api/files").json()
+    assert "golfer.prog" in listed["files"]
+    assert "lib/warmup.prog" in listed["files"]
+    assert listed["files"] == sorted(listed["files"])
+
+
+def test_a_save_replaces_the_file_and_leaves_no_temporary_file(studio) -> None:
+    with studio.client() as client:
+        opened = client.get("/api/file", params={"path": "golfer.prog"}).json()
+        text = opened["text"].replace("pivot frontal x10", "pivot frontal x12")
+        saved = client.put(
+            "/api/file", json={"path": "golfer.prog", "text": text, "sha256": opened["sha256"]}
+        )
+        assert saved.status_code == 200
+        again = client.get("/api/file", params={"path": "golfer.prog"}).json()
+    assert (studio.folder / "golfer.prog").read_text(encoding="utf-8") == text
+    assert again["sha256"] == saved.json()["sha256"] != opened["sha256"], (opened, again)
+    hidden = sorted(p.name for p in studio.folder.iterdir() if p.name.startswith("."))
+    assert hidden == []
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(studio) -> None:
+    path = studio.folder / "golfer.prog"
+    with studio.client() as client:
+        opened = client.get("/api/file", params={"path": "golfer.prog"}).json()
+        theirs = opened["text"] + "# changed by someone else\n"
+        path.write_text(theirs, encoding="utf-8")
+        mine = opened["text"] + "# mine\n"
+        body = {"path": "golfer.prog", "text": mine, "sha256": opened["sha256"]}
+        refused = client.put("/api/file", json=body)
+        assert refused.status_code == 409
+        assert refused.json()["theirs"]["text"] == theirs
+        assert path.read_text(encoding="utf-8") == theirs
+        kept = client.put("/api/file", json={**body, "force": True})
+        assert kept.status_code == 200
+    assert path.read_text(encoding="utf-8") == mine
+
+
+def test_a_new_file_is_created_but_never_over_an_existing_one(studio) -> None:
+    with studio.client() as client:
+        made = client.put("/api/file", json={"path": "new.prog", "text": "pivot frontal\n"})
+        assert made.status_code == 200
+        again = client.put("/api/file", json={"path": "new.prog", "text": "retest\n"})
+        assert again.status_code == 409
+    assert (studio.folder / "new.prog").read_text(encoding="utf-8") == "pivot frontal\n"
+
+
+def test_a_fifo_named_like_a_program_is_refused_at_once(studio) -> None:
+    import os
+
+    os.mkfifo(studio.folder / "pipe.prog")
+    with studio.client() as client:
+        refused = client.get("/api/file", params={"path": "pipe.prog"})
+    assert refused.status_code == 403
+    assert "a FIFO (named pipe), not a file prog can read" in refused.text
