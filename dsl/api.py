@@ -22,6 +22,7 @@ from dsl.nodes import Program
 from dsl.parser import parse
 from dsl.registry import Registry, installed
 from dsl.source import STDIN_NAME, Source, decode, read_path
+from dsl.step_ceiling import over_ceiling
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Loaded:
 def load_source(
     source: Source, registry: Registry | None = None, root: Path | None = None
 ) -> Loaded:
+    ceiling = over_ceiling(source.text, source.name)
+    if ceiling is not None:  # refused before parsing: the parse alone would take seconds
+        return Loaded(source, Program(source.name, ()), None, [ceiling])
     registry = registry or installed()
     program, diagnostics = parse(source, registry.vocabulary.words())
     if any(d.code == "P005" for d in diagnostics) and not program.statements:

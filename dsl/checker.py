@@ -323,6 +323,16 @@ def _include(
     (`stack`: the real paths of the files including it)."""
     raw = statement.path
     span = statement.path_span
+    if "\0" in raw:
+        ctx.report(
+            make(
+                "P005",
+                "an include path cannot hold a NUL character",
+                span,
+                hint='write the path from this file\'s folder, such as "lib/warmup.prog"',
+            )
+        )
+        return
     if not raw or os.path.isabs(raw) or raw.startswith(("/", "\\")) or ":" in raw:
         ctx.report(
             make(

@@ -181,8 +181,14 @@ def _warn_unused(outcomes: list[str], retests: int) -> None:
 
 
 def check_command(files: list[str]) -> int:
+    from dsl.lint.engine import plugin_failures
+    from dsl.registry import installed
+
     counts: Counter[str] = Counter()
     failed = False
+    broken = plugin_failures(installed())  # a plugin that failed to load: on the run
+    messages.diagnostics(broken, messages.SourceLines(), stderr=False)
+    counts.update(d.severity for d in broken)
     for name in files:
         loaded = load_or_fail(name)
         if loaded is None:

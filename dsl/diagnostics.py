@@ -7,6 +7,7 @@ story for `prog explain` lives in `dsl.explain`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from dsl.nodes import Span
@@ -54,6 +55,26 @@ CORE_CODES: dict[str, tuple[str, str]] = {
 }
 
 
+# The most of one word (a run without spaces or backticks) that a message repeats: a word
+# of the input is echoed in messages, and a 5 MB "word" must not make 5 MB messages.
+MAX_ECHO = 60
+MAX_TEXT = 400  # and the most of a whole message or help line (a plugin's, say)
+_LONG_WORD = re.compile(r"[^\s`]{" + str(MAX_ECHO + 1) + ",}")
+
+
+def bounded(text: str) -> str:
+    """`text` with every word longer than `MAX_ECHO` characters cut to an excerpt and `…`,
+    and the whole cut at `MAX_TEXT` characters.
+
+    Every diagnostic's message and help go through here (`make`, and the lint engine for a
+    plugin's findings), so no input, however long one of its words or lines, is repeated
+    whole in text, JSON, GitHub or SARIF output."""
+    if len(text) <= MAX_ECHO:
+        return text
+    text = _LONG_WORD.sub(lambda match: match.group()[:MAX_ECHO] + "…", text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
+
+
 def make(
     code: str,
     message: str,
@@ -62,15 +83,27 @@ def make(
     hint: str | None = None,
     suggestion: str | None = None,
 ) -> Diagnostic:
-    """A core diagnostic, its severity taken from the catalogue."""
-    return Diagnostic(code, CORE_CODES[code][0], message, span, hint, suggestion)
+    """A core diagnostic, its severity taken from the catalogue; message and help `bounded`."""
+    return Diagnostic(
+        code,
+        CORE_CODES[code][0],
+        bounded(message),
+        span,
+        bounded(hint) if hint is not None else None,
+        suggestion,
+    )
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `word`, if one is close enough to be worth suggesting."""
     import difflib  # only for a word that is not known, which a clean program never has
 
-    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    options = list(candidates)
+    # A match needs 2 * common / (len(word) + len(candidate)) >= 0.6, so a word over
+    # 7/3 of the longest candidate matches none: say so without comparing a huge word.
+    if not options or 3 * len(word) > 7 * max(map(len, options)):
+        return None
+    matches = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
     # Two letters swapped (`P190` for `P109`) is the likeliest slip among close matches.
     swapped = [m for m in matches if len(m) == len(word) and sorted(m) == sorted(word)]
     best = swapped or matches

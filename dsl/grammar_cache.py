@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import zlib
 from pathlib import Path
 from typing import Any
 
 FORMAT = 2  # bump when what is stored changes shape
+MAX_BYTES = 16 * 1024 * 1024  # the tables take about 200 KB; anything far bigger is not them
 CACHE_ENV = "XDG_CACHE_HOME"
 
 
@@ -65,9 +67,15 @@ class Tables:
 
     def _load(self, transformer: Any) -> Any:
         import lark
+        from lark.lark import _LOAD_ALLOWED_OPTIONS
 
         data, memo = json.loads(self._stored["lark"], object_pairs_hook=_int_keys)
-        return lark.Lark._load_from_dict(data, memo, transformer=transformer, postlex=self.postlex)
+        # Options Lark takes again at load time (such as `g_regex_flags`) are not stored
+        # with its tables: they are given here, as they were when the tables were built.
+        again = {k: v for k, v in self.options.items() if k in _LOAD_ALLOWED_OPTIONS}
+        return lark.Lark._load_from_dict(
+            data, memo, transformer=transformer, postlex=self.postlex, **again
+        )
 
     def _build(self) -> dict[str, Any]:
         """Build the tables with Lark and keep them, in this object and in the cache."""
@@ -124,14 +132,22 @@ def _private(stat: os.stat_result) -> bool:
 
 
 def _read(path: Path, identity: str) -> dict[str, Any] | None:
+    """The stored tables, if the file is a private regular file of a sane size that holds
+    these tables. Opened without waiting and checked on the open descriptor: a FIFO or a
+    device planted at the path is passed over (a rebuild), never waited on or read."""
     try:
         if not _private(os.stat(path.parent)):
             return None
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
         with os.fdopen(fd, "rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _private(info):
                 return None
-            stored = json.loads(handle.read())
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return None
+        stored = json.loads(data)
     except (OSError, ValueError):
         return None
     if not isinstance(stored, dict) or json.dumps(stored.get("identity")) != identity:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from dsl.diagnostics import Diagnostic
+from dsl.source import MAX_BYTES, decode, read_regular
 
 Segments = list[tuple[str, str]]  # (text, style)
+MAX_SHOWN = 100  # the most of a source line shown under a diagnostic
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -41,12 +42,20 @@ class SourceLines:
         if kept is not None:
             return kept.get(number)
         if name not in self._files:
-            try:
-                self._files[name] = Path(name).read_text(encoding="utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
-                self._files[name] = []
+            self._files[name] = _lines_of(name)
         lines = self._files[name]
         return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+def _lines_of(name: str) -> list[str]:
+    """The lines of a file a diagnostic points into, read as a program is (a regular file,
+    at most 5 MiB): a refused file shows no line rather than being read without a limit."""
+    try:
+        data = read_regular(name, MAX_BYTES)
+    except (OSError, ValueError):
+        return []
+    source, _ = decode(data, name, None)
+    return source.text.split("\n") if source is not None else []
 
 
 def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
@@ -66,12 +75,13 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
             (span.end_col - span.col) if span.end_line == span.line else len(shown) - span.col + 1
         )
         width = max(1, min(width, max(1, len(shown) - span.col + 1)))
+        shown, col, width = excerpt(shown, span.col, width)
         out += [
             (f"{gutter} |\n", "blue"),
             (f"{span.line} | ", "blue"),
             (f"{shown}\n", ""),
             (f"{gutter} | ", "blue"),
-            (" " * (span.col - 1) + "^" * width, severity),
+            (" " * (col - 1) + "^" * width, severity),
             ("\n", ""),
         ]
     if d.hint:
@@ -81,6 +91,26 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
             (f"{d.hint}\n", ""),
         ]
     return out
+
+
+def excerpt(line: str, col: int, width: int) -> tuple[str, int, int]:
+    """A source line cut to at most `MAX_SHOWN` characters around its caret (from column
+    `col`, `width` wide), with `…` where it was cut; the caret's column and width in it.
+
+    A long line (a 5 MB line is a legal input up to the size limit) is shown as the part
+    the caret points at, never whole."""
+    if len(line) <= MAX_SHOWN:
+        return line, col, width
+    width = min(width, MAX_SHOWN // 2)
+    start = max(0, min(col - 1 - MAX_SHOWN // 4, len(line) - MAX_SHOWN))
+    end = start + MAX_SHOWN
+    text = line[start:end]
+    col -= start
+    if start > 0:
+        text, col = "…" + text, col + 1
+    if end < len(line):
+        text += "…"
+    return text, col, width
 
 
 # A control character (NUL, ESC, …) would be sent raw to the terminal, where it shows as

@@ -294,7 +294,15 @@ class _AstBuilder:
 # Lark calls a rule's callback by the rule's name; `try` is a Python keyword.
 setattr(_AstBuilder, "try", _AstBuilder.try_)
 
-OPTIONS = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": False}
+# `g_regex_flags`: keywords are matched without regard to case in ASCII only (spec §2:
+# words are ASCII), so `pıvot`, `PİVOT` or `ſport` are not read as `pivot` or `sport`, as
+# Python's Unicode case folding would read them.
+OPTIONS = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "maybe_placeholders": False,
+    "g_regex_flags": re.ASCII,
+}
 
 
 @lru_cache(maxsize=1)

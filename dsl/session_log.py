@@ -22,17 +22,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeGuard
 
 from dsl import __version__
 from dsl.checker import Checked
 from dsl.interpreter import OUTCOMES, Step
-from dsl.source import Source, read_path
+from dsl.source import Source, Unreadable, read_path, read_regular
 from dsl.trace import header as trace_header
 from dsl.trace import step_dict
 
 LOG_VERSION = 1
+# A session of the largest program (100,000 steps) writes about 60 MiB; a log past this
+# is not one, and is refused before it is read into memory.
+MAX_LOG_BYTES = 128 * 1024 * 1024
 
 
 class LogError(Exception):
@@ -110,6 +112,13 @@ class Recorded:
         return [(s["n"], s["outcome"]) for s in self.steps if s.get("op") == "retest"]
 
     @property
+    def complete(self) -> bool:
+        """The program was stepped to its end and nothing in between is missing: no damaged
+        line (an answer may have been on it) and no step number skipped."""
+        numbers = [s["n"] for s in self.steps]
+        return self.ended and not self.damaged and numbers == list(range(1, len(numbers) + 1))
+
+    @property
     def done(self) -> int:
         """The number of the last step dealt with; the session goes on from the next one."""
         return self.steps[-1]["n"] if self.steps else 0
@@ -122,9 +131,16 @@ def read(path: str) -> Recorded:
     step from N on: what came after an answer depended on it.
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise LogError(f"cannot read {path}: {error.strerror or error}") from None
+        data = read_regular(path, MAX_LOG_BYTES)
+    except Unreadable as error:
+        raise LogError(f"cannot read {error}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        raise LogError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+    if len(data) > MAX_LOG_BYTES:
+        raise LogError(
+            f"{path} is larger than {MAX_LOG_BYTES // (1024 * 1024)} MiB: no session of a "
+            "program within the limits writes that much, so it is not a session log"
+        )
     records = _records(data)
     first = next(records, None)
     if first is None:
@@ -154,7 +170,7 @@ def _apply(recorded: Recorded, record: dict[str, Any]) -> bool:
         recorded.ended = False
     elif event == "retract":
         n = record.get("n")
-        if not isinstance(n, int):
+        if not _step_number(n):
             return False
         recorded.steps = [s for s in recorded.steps if s["n"] < n]
         recorded.retracted.append(record)
@@ -176,20 +192,80 @@ def _records(data: bytes) -> Iterator[tuple[int, dict[str, Any] | None]]:
         yield number, record if isinstance(record, dict) else None
 
 
+def _step_number(value: object) -> TypeGuard[int]:
+    """A step number as a log holds it: a whole number from 1 (`true` is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or isinstance(value, kind)
+
+
 def _is_step(value: object) -> TypeGuard[dict[str, Any]]:
-    if not isinstance(value, dict) or not isinstance(value.get("n"), int):
+    """Whether `value` is a step as `trace.step_dict` writes it, in every field that reading
+    a log, resuming and reporting look at; anything else is a damaged line."""
+    if not isinstance(value, dict) or not _step_number(value.get("n")):
         return False
-    return value.get("op") != "retest" or value.get("outcome") in OUTCOMES
+    if not isinstance(value.get("op"), str):
+        return False
+    if value["op"] == "retest" and value.get("outcome") not in OUTCOMES:
+        return False
+    tweaks = value.get("tweaks")
+    if not _optional(tweaks, list) or not all(
+        isinstance(t, dict)
+        and isinstance(t.get("kind"), str)
+        and isinstance(t.get("name"), str)
+        and _optional(t.get("intensity"), int)
+        for t in tweaks or []
+    ):
+        return False
+    motions = value.get("disadvantaged")
+    if not _optional(motions, list) or not all(isinstance(m, str) for m in motions or []):
+        return False
+    return all(_optional(value.get(key), str) for key in ("base", "test", "phase", "text"))
+
+
+# Each header field that is read back, and the type it must have when present.
+_HEADER_FIELDS: dict[str, tuple[type, str]] = {
+    "program": (str, "a text"),
+    "sha256": (str, "a text"),
+    "includes": (list, "a list"),
+    "vocabulary": (dict, "an object"),
+    "started": (str, "a text"),
+    "trace": (dict, "an object"),
+}
 
 
 def _checked_header(path: str, number: int, record: dict[str, Any] | None) -> dict[str, Any]:
-    if record is None or not isinstance(record.get("prog_session"), int):
+    session = record.get("prog_session") if record is not None else None
+    if record is None or not isinstance(session, int) or isinstance(session, bool):
         raise LogError(f"{path} is not a prog session log (line {number} is not its header)")
     if record["prog_session"] > LOG_VERSION:
         raise LogError(
             f"{path} was written by a newer prog (session log version {record['prog_session']})"
         )
+    problem = _header_problem(record)
+    if problem is not None:
+        raise LogError(f"{path}:{number}: the session log's header is damaged: {problem}")
     return record
+
+
+def _header_problem(record: dict[str, Any]) -> str | None:
+    """What is wrong with a header's fields, or None when each has the shape prog wrote."""
+    for key, (kind, shape) in _HEADER_FIELDS.items():
+        if key in record and not isinstance(record[key], kind):
+            return f"`{key}` should be {shape}"
+    for item in record.get("includes") or []:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("file"), str)
+            and _optional(item.get("sha256"), str)
+        ):
+            return "each of `includes` should be an object with a `file` and its `sha256`"
+    for name, version in (record.get("vocabulary") or {}).items():
+        if not isinstance(version, str):
+            return f"the version of `{name}` in `vocabulary` should be a text"
+    return None
 
 
 # --- writing -------------------------------------------------------------------------------

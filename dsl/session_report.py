@@ -57,7 +57,7 @@ def build(recorded: Recorded) -> dict[str, Any]:
         "title": (header.get("trace") or {}).get("program"),
         "started": header.get("started"),
         "steps": len(recorded.steps),
-        "complete": recorded.ended,
+        "complete": recorded.complete,
         "taken_back": len(recorded.retracted),
         "damaged_lines": recorded.damaged,
         "credit": CREDIT,

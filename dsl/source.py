@@ -2,11 +2,19 @@
 
 The limits of spec §7 that concern the raw input (5 MiB, valid UTF-8) are enforced here,
 before any parsing, so a huge or binary file costs nothing but a read.
+
+Every file prog reads as text of its own (a program, an include, a session log, the
+grammar cache) goes through `read_regular`: it is opened without waiting (a FIFO with no
+writer would block `open` forever), refused unless it is a regular file (a FIFO, a device
+such as ``/dev/zero`` or ``/dev/urandom``, a folder), and read up to a limit, never to
+its end. So no path of a name on the command line, and no `include`, can hang prog or
+fill its memory.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -27,8 +35,53 @@ class Source:
     path: Path | None  # None for standard input
 
 
-class Unreadable(Exception):
-    """The file could not be read at all (missing, a folder, no permission): exit code 2."""
+class Unreadable(OSError):
+    """The file could not be read at all (missing, a folder, a device, no permission):
+    exit code 2, or a P005 where an `include` names it."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of `mode` is when it is not a regular file (None when it is one)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(name: str | os.PathLike[str], limit: int, *, flags: int = 0) -> bytes:
+    """The bytes of the regular file `name`, at most `limit` + 1 of them (one more than the
+    limit tells the caller it was passed). Raises `OSError`; `Unreadable` (an `OSError`)
+    for anything that is not a regular file, without waiting on it.
+
+    ``O_NONBLOCK`` keeps `open` of a FIFO from waiting for a writer; `fstat` on the open
+    descriptor (not `stat` before `open`) means the file checked is the file read.
+    """
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | flags)
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    kind = kind_of(info.st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise Unreadable(f"{os.fspath(name)}: {kind}, not a file prog can read")
+    with os.fdopen(fd, "rb") as handle:
+        # Ask for what the file holds, not for the limit: a read of limit + 1 makes a
+        # 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
+        expected = min(info.st_size, limit)
+        data = handle.read(expected + 1)
+        if len(data) > expected:
+            data += handle.read(limit + 1 - len(data))
+    return data
 
 
 def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None, list[Diagnostic]]:
@@ -36,14 +89,12 @@ def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None
     if name == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return decode(data, stdin_name, None)
+    if "\0" in name:
+        raise Unreadable(f"{name!r}: a file name cannot hold a NUL character")
     try:
-        with open(name, "rb") as handle:
-            # Ask for what the file holds, not for the limit: a read of MAX_BYTES + 1 makes
-            # a 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
-            expected = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
-            data = handle.read(expected + 1)
-            if len(data) > expected:
-                data += handle.read(MAX_BYTES + 1 - len(data))
+        data = read_regular(name, MAX_BYTES)
+    except Unreadable:
+        raise
     except OSError as error:
         raise Unreadable(f"{name}: {error.strerror or error}") from None
     return decode(data, name, Path(name))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dsl import slips
 from dsl.diagnostics import Diagnostic, closest, make
 from dsl.lalr import Token
+from dsl.lookalikes import non_ascii_word
 from dsl.nodes import Span
 
 if TYPE_CHECKING:
@@ -194,6 +195,10 @@ def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
 
     line = max(getattr(error, "line", 1) or 1, 1)
     col = max(getattr(error, "column", 1) or 1, 1)
+    at = error.token.start_pos if isinstance(error, UnexpectedToken) else error.pos_in_stream
+    lookalike = non_ascii_word(text, at or 0, file, line, col, sorted(KEYWORDS.values()))
+    if lookalike is not None:  # `pıvot`, `ſport`: a word with a letter beyond ASCII
+        return lookalike
     if isinstance(error, UnexpectedCharacters):
         position = error.pos_in_stream or 0
         char = text[position] if 0 <= position < len(text) else ""

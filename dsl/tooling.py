@@ -20,6 +20,7 @@ from dsl import messages
 from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
+from dsl.source import MAX_BYTES, read_regular
 
 if TYPE_CHECKING:
     from dsl.lint.engine import FileReport
@@ -164,7 +165,8 @@ def _write(path: str, text: str) -> None:
 
 def _raw_text(path: str, fallback: str) -> str:
     try:
-        return Path(path).read_bytes().decode("utf-8")
+        data = read_regular(path, MAX_BYTES)
+        return data.decode("utf-8") if len(data) <= MAX_BYTES else fallback
     except (OSError, UnicodeDecodeError):
         return fallback
 

@@ -10,7 +10,9 @@ Then settings (select, ignore, per-file-ignores) and `# noqa` directives are app
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -18,7 +20,8 @@ from pathlib import Path
 
 from dsl import interpreter
 from dsl.api import Loaded, load_path, load_text
-from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, make
+from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, bounded, make
+from dsl.lint import budget
 from dsl.lint.config import Settings
 from dsl.lint.noqa import Noqa
 from dsl.lint.rules import CORE, Check
@@ -27,7 +30,7 @@ from dsl.parser import paused_gc
 from dsl.plugin import Finding, RuleContext
 from dsl.record import record
 from dsl.registry import Registry, installed
-from dsl.source import STDIN_NAME, Unreadable
+from dsl.source import STDIN_NAME, Unreadable, read_path
 
 CORE_OWNER = "core"
 
@@ -94,9 +97,12 @@ def run_rules(loaded: Loaded, rules: Iterable[LintRule]) -> list[Diagnostic]:
         program, steps, checked.target_side, checked.target_muscle, dict(checked.sports)
     )
     anchor = _anchor(loaded)
+    files = frozenset([program.file, *checked.includes])
     found: list[Diagnostic] = []
-    for rule in active:
-        found.extend(_run(rule, context if rule.uses_steps else _text_only(context), anchor))
+    with budget.Timer(budget.seconds()) as timer:
+        for rule in active:
+            shown = context if rule.uses_steps else _text_only(context)
+            found.extend(_run(rule, shown, anchor, files, timer))
     return found
 
 
@@ -115,9 +121,18 @@ def _anchor(loaded: Loaded) -> Span:
     return Span(name, 1, 1, 1, 1)
 
 
-def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]:
+def _run(
+    rule: LintRule, context: RuleContext, anchor: Span, files: frozenset[str], timer: budget.Timer
+) -> list[Diagnostic]:
+    """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
+    its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        findings = list(rule.check(context))
+        with contextlib.redirect_stdout(sys.stderr):  # a rule's print cannot corrupt JSON
+            findings = timer.run(
+                f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
+            )
+    except budget.OverBudget:
+        return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
         return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
     out: list[Diagnostic] = []
@@ -129,6 +144,9 @@ def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]
             and isinstance(finding.message, str)
         ):
             return [_broken(rule, f"gave {type(finding).__name__}, not a Finding", anchor)]
+        problem = _span_problem(finding.span, files)
+        if problem is not None:
+            return [_broken(rule, f"gave a Finding {problem}", anchor)]
         key = (finding.span.file, finding.span.line, finding.span.col)
         if key in seen:  # a statement in a define used twice: one finding is enough
             continue
@@ -136,8 +154,29 @@ def _run(rule: LintRule, context: RuleContext, anchor: Span) -> list[Diagnostic]
         hint = finding.hint
         if not isinstance(hint, str):
             hint = None if rule.owner == CORE_OWNER else f"`prog explain {rule.code}` tells more"
-        out.append(Diagnostic(rule.code, rule.severity, finding.message, finding.span, hint))
+        out.append(
+            Diagnostic(
+                rule.code,
+                rule.severity,
+                bounded(finding.message),
+                finding.span,
+                bounded(hint) if hint is not None else None,
+            )
+        )
     return out
+
+
+def _span_problem(span: Span, files: frozenset[str]) -> str | None:
+    """What is wrong with a finding's span (None if nothing): a place that is not in the
+    program, which no output format could show or sort."""
+    numbers = (span.line, span.col, span.end_line, span.end_col)
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in numbers):
+        return f"whose span is not at a line and column from 1 ({span.line}:{span.col})"
+    if (span.end_line, span.end_col) < (span.line, span.col):
+        return "whose span ends before it starts"
+    if not isinstance(span.file, str) or span.file not in files:
+        return f"in a file that is not the program's ({span.file!r})"
+    return None
 
 
 def _broken(rule: LintRule, problem: str, anchor: Span) -> Diagnostic:
@@ -150,10 +189,13 @@ def _broken(rule: LintRule, problem: str, anchor: Span) -> Diagnostic:
 
 
 def _read(name: str) -> str | None:
+    """The text of another file a finding points into (an include, the settings), read as a
+    program is: a regular file of at most 5 MiB of UTF-8, else None."""
     try:
-        return Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        source, _ = read_path(name)
+    except Unreadable:
         return None
+    return source.text if source is not None else None
 
 
 @lru_cache(maxsize=8)
@@ -244,7 +286,7 @@ def lint_text(
 def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]:
     """P004 for each plugin `require-plugins` or the project's `plugins` names that did not
     load: a project that names a plugin depends on it, and its CI must not pass without it."""
-    out = _chosen_failures(registry)
+    out = plugin_failures(registry)
     if not settings.require_plugins:
         return out
     loaded = {report.name for report in registry.reports if report.status == "ok"}
@@ -260,6 +302,35 @@ def required_plugins(settings: Settings, registry: Registry) -> list[Diagnostic]
             else f"the required plugin `{name}` is not installed"
         )
         out.append(make("P004", message, span, hint="`prog plugins` shows every plugin found"))
+    return out
+
+
+RUN = "<plugins>"  # where a diagnostic about the run, not about one file, is placed
+
+
+def plugin_failures(registry: Registry) -> list[Diagnostic]:
+    """P004 for every plugin in use that failed to load: on `[tool.prog] plugins` for one
+    the project names, else on the run (`<plugins>`). A plugin that fails to load is off
+    (its sport's words unknown, its rules not run), so `prog lint` and `prog check` must
+    not pass in silence; a project that does not want it leaves it out of its `plugins`.
+    """
+    out = _chosen_failures(registry)
+    named = {d.message for d in out}
+    chosen = registry.choice.names
+    for report in registry.reports:
+        message = f"the plugin `{report.name}` {report.problem}"
+        left_out = chosen is not None and report.name not in chosen
+        if report.status != "failed" or message in named or left_out:
+            continue
+        out.append(
+            make(
+                "P004",
+                message + "; its words and rules are off",
+                Span(RUN, 1, 1, 1, 1),
+                hint="fix or uninstall it, or leave it out of `[tool.prog] plugins`; "
+                "`prog plugins` shows every plugin found",
+            )
+        )
     return out
 
 

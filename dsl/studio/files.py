@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dsl.session_log import sync_folder
+from dsl.source import MAX_BYTES, Unreadable, read_regular
 
 PROGRAM_SUFFIX = ".prog"
 SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "__pycache__", "sessions"}
@@ -111,9 +112,13 @@ class Folder:
         """The text of a program (UTF-8) and its hash; `Refused` if it cannot be read."""
         path = self.resolve(relative)
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_BYTES)  # a FIFO or device: refused, not waited on
+        except Unreadable as error:
+            raise Refused(f"`{relative}`: {str(error).split(': ', 1)[-1]}") from None
         except OSError as error:
             raise Refused(f"`{relative}`: {error.strerror or error}") from None
+        if len(data) > MAX_BYTES:
+            raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -94,8 +94,15 @@ def test_the_text_table_names_each_failure(site):
 def test_run_and_lint_keep_working_with_broken_plugins_installed(site):
     golfer = str(EXAMPLES / "golfer.prog")
     assert prog(site, "run", golfer, "--json").returncode == 0
-    assert prog(site, "lint", golfer).returncode == 0
     assert prog(site, "vocab", "--sport", "rowing").returncode == 0
+    # A broken plugin is off, so lint says so on the run (P004) and fails, while the
+    # program itself is clean; leaving the broken ones out makes it pass.
+    lint = prog(site, "lint", "--format", "json", golfer)
+    assert lint.returncode == 1
+    found = json.loads(lint.stdout)
+    assert found and {(d["file"], d["code"]) for d in found} == {("<plugins>", "P004")}
+    chosen = prog(site, "lint", golfer, env={"PROG_PLUGINS": "golf,tennis,rowing"})
+    assert chosen.returncode == 0, chosen.stdout
 
 
 def test_a_program_that_needs_a_broken_plugin_gets_p004_on_its_sport_line(site):

@@ -86,8 +86,12 @@ def test_golf_programs_still_run_clean(site):
     run = prog(site, "run", golfer)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "backswing" in run.stdout
-    lint = prog(site, "lint", golfer)
-    assert lint.returncode == 0, lint.stdout
+    # The refused plugins are reported on the run (P004), never in the golf program.
+    lint = prog(site, "lint", "--format", "json", golfer)
+    assert lint.returncode == 1, lint.stdout
+    assert {(d["file"], d["code"]) for d in json.loads(lint.stdout)} == {("<plugins>", "P004")}
+    chosen = prog(site, "lint", golfer, env={"PROG_PLUGINS": "golf,tennis"})
+    assert chosen.returncode == 0, chosen.stdout
 
 
 def test_a_program_that_needs_the_refused_plugin_gets_p004_naming_both(site):

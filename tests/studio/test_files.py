@@ -51,3 +51,13 @@ def test_a_new_file_is_created_but_never_over_an_existing_one(studio) -> None:
         again = client.put("/api/file", json={"path": "new.prog", "text": "retest\n"})
         assert again.status_code == 409
     assert (studio.folder / "new.prog").read_text(encoding="utf-8") == "pivot frontal\n"
+
+
+def test_a_fifo_named_like_a_program_is_refused_at_once(studio) -> None:
+    import os
+
+    os.mkfifo(studio.folder / "pipe.prog")
+    with studio.client() as client:
+        refused = client.get("/api/file", params={"path": "pipe.prog"})
+    assert refused.status_code == 403
+    assert "a FIFO (named pipe), not a file prog can read" in refused.text
