@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -116,15 +117,24 @@ class _Files:
         self._hashes: dict[str, str | None] = {}
 
     def stamp(self, name: str) -> Stamp | None:
+        """Size, time and inode of a regular file; None for anything else (missing, a
+        folder, a device or a FIFO, which is never opened here: reading /dev/zero has no
+        end, and opening a FIFO waits for a writer)."""
         if name not in self._stamps:
             try:
-                self._stamps[name] = _stamp(os.stat(name))
+                result = os.stat(name)
+                regular = stat.S_ISREG(result.st_mode)
+                self._stamps[name] = _stamp(result) if regular else None
             except OSError:
                 self._stamps[name] = None
         return self._stamps[name]
 
     def digest(self, name: str) -> str | None:
+        """The content hash of a regular file; None for anything else."""
         if name not in self._hashes:
+            if self.stamp(name) is None:
+                self._hashes[name] = None
+                return None
             try:
                 with open(name, "rb") as handle:
                     self._hashes[name] = _digest(handle.read())
