@@ -185,20 +185,20 @@ def check_command(files: list[str]) -> int:
     from dsl.registry import installed
 
     counts: Counter[str] = Counter()
-    failed = False
+    unreadable = 0
     broken = plugin_failures(installed())  # a plugin that failed to load: on the run
     messages.diagnostics(broken, messages.SourceLines(), stderr=False)
     counts.update(d.severity for d in broken)
     for name in files:
         loaded = load_or_fail(name)
         if loaded is None:
-            failed = True
+            unreadable += 1
             continue
         found = [d for d in loaded.diagnostics if d.code.startswith("P0")]
         messages.diagnostics(found, sources_for(loaded), stderr=False)
         counts.update(d.severity for d in found)
-    messages.summary(counts, len(files))
-    if failed:
+    messages.summary(counts, len(files), unreadable=unreadable)
+    if unreadable:
         return EXIT_FAILURE
     return EXIT_FINDINGS if counts else EXIT_CLEAN
 

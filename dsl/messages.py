@@ -135,17 +135,27 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
         write(diagnostic(item, sources), stderr=stderr)
 
 
-def summary(counts: dict[str, int], files: int, *, stderr: bool = False) -> None:
+def summary(
+    counts: dict[str, int], files: int, *, unreadable: int = 0, stderr: bool = False
+) -> None:
+    """The closing line: what was found in the files read. A file that could not be checked was
+    not checked, so it is counted apart and never called clean."""
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
         for s in ("error", "warning", "info")
         if counts.get(s)
     ]
-    noun = "file" if files == 1 else "files"
+    checked = files - unreadable
+    noun = "file" if checked == 1 else "files"
+    line: Segments = []
     if parts:
-        line = [("Found " + ", ".join(parts), "bold"), (f" in {files} {noun}.", "")]
-    else:
-        line = [(f"All clean: {files} {noun} checked.", "green")]
+        line = [("Found " + ", ".join(parts), "bold"), (f" in {checked} {noun}.", "")]
+    elif checked:
+        line = [(f"All clean: {checked} {noun} checked.", "green")]
+    if unreadable:
+        unread = "file" if unreadable == 1 else "files"
+        gap = " " if line else ""
+        line.append((f"{gap}{unreadable} {unread} could not be checked (see above).", "bold"))
     write(line, stderr=stderr)
 
 

@@ -122,9 +122,11 @@ def lint_command(
 
     diagnostics = required_plugins(settings, registry)
     sources = messages.SourceLines()
+    unreadable = 0
     for report in reports:  # one at a time: no report is kept, only what will be shown
         if report.failure is not None:
             failed = True
+            unreadable += 1
             _complain(report.failure)
         if report.text is not None and output == "text":  # only the lines shown
             lines = {d.span.line for d in report.diagnostics if d.span.file == report.name}
@@ -145,7 +147,8 @@ def lint_command(
         sys.stdout.write(formats.as_sarif(diagnostics, everything(registry)))
     else:
         messages.diagnostics(diagnostics, sources, stderr=False)
-        messages.summary(Counter(d.severity for d in diagnostics), len(names))
+        counts = Counter(d.severity for d in diagnostics)
+        messages.summary(counts, len(names), unreadable=unreadable)
     if failed:
         return EXIT_FAILURE
     return EXIT_FINDINGS if any(settings.fails(d.severity) for d in diagnostics) else EXIT_CLEAN

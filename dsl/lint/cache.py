@@ -41,7 +41,10 @@ from dsl.lint.config import Settings
 from dsl.lint.engine import FileReport
 from dsl.nodes import Span
 from dsl.registry import Registry
-from dsl.source import Unreadable, read_path
+from dsl.source import MAX_BYTES, Unreadable, read_path, read_regular
+
+# The cache holds a short entry per program linted; a file past this is not this cache.
+MAX_CACHE_BYTES = 256 * 1024 * 1024
 
 try:  # CPython's own BLAKE2: hashlib loads OpenSSL, 2 % of a one-file lint, for nothing
     from _blake2 import blake2b
@@ -132,12 +135,9 @@ class _Files:
     def digest(self, name: str) -> str | None:
         """The content hash of a regular file; None for anything else."""
         if name not in self._hashes:
-            if self.stamp(name) is None:
-                self._hashes[name] = None
-                return None
-            try:
-                with open(name, "rb") as handle:
-                    self._hashes[name] = _digest(handle.read())
+            try:  # a regular file of at most 5 MiB, as it is read to be linted; else no hash
+                data = read_regular(name, MAX_BYTES)
+                self._hashes[name] = _digest(data) if len(data) <= MAX_BYTES else None
             except OSError:
                 self._hashes[name] = None
         return self._hashes[name]
@@ -175,8 +175,10 @@ class LintCache:
         """The cache file for `key` in `folder`; an empty one if it is missing or damaged."""
         path = folder / f"lint-{key}.json"
         try:
-            with open(path, "rb") as handle:
-                stored = json.loads(handle.read())
+            data = read_regular(path, MAX_CACHE_BYTES)  # a FIFO there: refused, not waited on
+            if len(data) > MAX_CACHE_BYTES:
+                raise ValueError("too large to be this cache")
+            stored = json.loads(data)
             if (
                 stored.get("version") != CACHE_VERSION
                 or stored.get("key") != key

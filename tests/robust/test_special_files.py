@@ -112,3 +112,17 @@ def test_a_fifo_given_as_the_settings_file_is_a_usage_error(folder: Path) -> Non
     assert "cannot read settings.toml: a FIFO (named pipe), not a file prog can read" in (
         done.stderr
     )
+
+
+@pytest.mark.parametrize("command", ["check", "lint"])
+def test_a_file_that_could_not_be_read_is_never_called_clean(folder: Path, command: str) -> None:
+    """The closing line counts the unreadable file apart: only the file read was checked."""
+    done = prog(command, "ok.prog", "pipe.prog", cwd=folder)
+    assert done.returncode == 2
+    last = done.stdout.strip().splitlines()[-1]
+    assert last.endswith(" 1 file could not be checked (see above).")
+    assert "2 files" not in last and ("1 file checked." in last or "in 1 file." in last)
+    alone = prog(command, "pipe.prog", cwd=folder)
+    assert alone.returncode == 2
+    assert "All clean" not in alone.stdout
+    assert "1 file could not be checked (see above)." in alone.stdout
