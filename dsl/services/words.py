@@ -11,16 +11,14 @@ there, and a new keyword in the grammar needs no change here to be completed.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from dsl import nodes as n
 from dsl.checker import DEFAULT_TARGET
+from dsl.highlight.words import words as grammar_words
 from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.registry import Registry
 from dsl.services.document import Document, statements
-from dsl.syntax import grammar_text
 from dsl.vocabulary import (
     CORE_DIRECTIONS,
     FOOT_AXIS,
@@ -81,15 +79,6 @@ TAPER_DOCS = {
     "ground-reaction": "the ground reaction",
     "all": "every active tweak",
 }
-
-
-@lru_cache(maxsize=1)
-def statement_keywords() -> tuple[str, ...]:
-    """The keyword that opens each statement, read from the grammar's rules."""
-    text = grammar_text()
-    literals = dict(re.findall(r'^([A-Z_]+): "([a-z-]+)"i', text, re.MULTILINE))
-    firsts = re.findall(r"^[a-z_]+: ([A-Z_]+)\b", text, re.MULTILINE)
-    return tuple(dict.fromkeys(literals[t] for t in firsts if t in literals))
 
 
 @dataclass
@@ -163,7 +152,8 @@ def expected(keyword: str, before: list[str], scope: Scope) -> list[Word]:
 
 def _keywords(scope: Scope) -> list[Word]:
     order = list(KEYWORDS)
-    found = sorted(statement_keywords(), key=lambda k: order.index(k) if k in order else len(order))
+    keywords = (statement.keyword for statement in grammar_words().statements)
+    found = sorted(keywords, key=lambda k: order.index(k) if k in order else len(order))
     return [Word(k, "keyword", KEYWORDS.get(k, "")) for k in found]
 
 
