@@ -22,7 +22,6 @@ from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
     from dsl.interpreter import Step
-    from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -74,7 +73,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
             nonlocal retests
             for step, said in each_step_words(checked, run(checked, outcomes)):
                 retests += step.op == "retest"
-                yield {**step_dict(step, checked.program.file), **spoken(said)}
+                yield {**step_dict(step, checked.program.file), **said.trace_keys()}
 
         write_document(checked, entries(), sys.stdout.write)
         _warn_unused(outcomes, retests)
@@ -154,15 +153,6 @@ def _rich_writer() -> Writer:
 
     return show
 
-
-def spoken(said: StepWords) -> dict[str, str]:
-    """The keys `prog run --json` adds to a step (spec §10 allows more keys): the patient's
-    `instruction`, and `dose`, `progress` and `why` where the step has them."""
-    out = {"instruction": said.instruction}
-    for key in ("dose", "progress", "why"):
-        if getattr(said, key):
-            out[key] = getattr(said, key)
-    return out
 
 
 def _warn_unused(outcomes: list[str], retests: int) -> None:

@@ -166,15 +166,6 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
     return Text.assemble(*step_text.step(s, changed, said))
 
 
-def patient_words(said: StepWords) -> Text:
-    """The step as the patient is told it, in colour (`dsl.step_text.patient_words`)."""
-    return Text.assemble(*step_text.patient_words(said))
-
-
-def chart_heading() -> Text:
-    return Text.assemble(*step_text.chart_heading())
-
-
 def phase_heading(name: str | None) -> Text:
     return Text.assemble(*step_text.phase_heading(name))
 

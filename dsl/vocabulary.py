@@ -106,6 +106,7 @@ CORE_MUSCLES = {
     "glute-max": ("flexion", "adduction", "internal-rotation"),
 }
 GROUND_OFF = "none"  # `ground-reaction none` removes it
+TWEAK_KINDS = ("driver", "foot", "surface", "ground-reaction")  # what `try` and P102 weigh
 TAPER_KINDS = ("foot", "driver", "surface", "ground-reaction", "all")
 RESTORE_ALL = "all"  # `restore all` ends every disadvantage
 CORE_OWNER = "core"

@@ -18,9 +18,9 @@ from dsl.interpreter import Step, Tweak
 from dsl.nodes import anchor, last_statement
 from dsl.plugin import Finding, RuleContext
 from dsl.record import record
-from dsl.vocabulary import FOOT_OPPOSITE
+from dsl.vocabulary import FOOT_OPPOSITE, TWEAK_KINDS
 
-TWEAK_OPS = frozenset({"driver", "foot", "surface", "ground-reaction"})
+TWEAK_OPS = frozenset(TWEAK_KINDS)
 MAX_REPS, MAX_SETS, MAX_SECONDS = 50, 10, 600
 RETEST = "re-test after each change so you know what works"
 

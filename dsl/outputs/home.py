@@ -26,10 +26,9 @@ from dsl.checker import Checked
 from dsl.interpreter import Step
 from dsl.nodes import Dose
 from dsl.outputs.words import CHANGES, Context, Narrator, StepWords, tweak_clause
-from dsl.vocabulary import Vocabulary
+from dsl.vocabulary import TWEAK_KINDS, Vocabulary
 
-TWEAK_OPS = ("driver", "foot", "surface", "ground-reaction")
-BUILDS = ("pivot", "function", *TWEAK_OPS)  # an exercise that further tweaks fold into
+BUILDS = ("pivot", "function", *TWEAK_KINDS)  # an exercise that further tweaks fold into
 # A kept alternative is no longer on trial: the patient is told why it stays.
 KEPT_WHY = "you tried this in clinic and it made things better, so it stays"
 
@@ -126,7 +125,7 @@ def home_program(
             built = False
             outcome = step.outcome or "unrecorded"
         if step.in_try:
-            if step.op in TWEAK_OPS:
+            if step.op in TWEAK_KINDS:
                 pending = _exercise(number + 1, step, said, narrator, kept=True)
             elif step.op == "retest" and pending is not None and step.outcome == "better":
                 pending = dataclasses.replace(
@@ -146,7 +145,7 @@ def home_program(
             section.notes.append(step.note)
         if step.op not in CHANGES or step.missed or not said.movement:
             continue
-        if built and step.op in TWEAK_OPS and section.exercises:
+        if built and step.op in TWEAK_KINDS and section.exercises:
             number_of[step.n] = number
             section.exercises[-1] = _exercise(number, step, said, narrator)
             continue

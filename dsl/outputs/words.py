@@ -55,6 +55,13 @@ class StepWords:
     why: str = ""
     note: str = ""
 
+    def trace_keys(self) -> dict[str, str]:
+        """The keys `prog run --json` and the studio add to a step (spec §10 allows more
+        keys): the patient's `instruction`, and `dose`, `progress` and `why` where given."""
+        out = {"instruction": self.instruction}
+        out.update({k: getattr(self, k) for k in ("dose", "progress", "why") if getattr(self, k)})
+        return out
+
 
 @dataclass(frozen=True)
 class Context:

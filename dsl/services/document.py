@@ -22,6 +22,7 @@ from dsl import nodes as n
 from dsl.api import Loaded, load_source
 from dsl.interpreter import Step
 from dsl.lint.config import ConfigError, Settings, find_config, load
+from dsl.lint.rules import walk
 from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
 from dsl.registry import Registry, build, discover
 from dsl.source import STDIN_NAME, decode
@@ -223,14 +224,4 @@ def never_raises(
 
 def statements(program: n.Program | None) -> list[n.Statement]:
     """Every statement of `program`, blocks before their bodies, in source order."""
-    out: list[n.Statement] = []
-
-    def walk(body: tuple[n.Statement, ...]) -> None:
-        for statement in body:
-            out.append(statement)
-            if isinstance(statement, n.Block):
-                walk(statement.body)
-
-    if program is not None:
-        walk(program.statements)
-    return out
+    return list(walk(program.statements)) if program is not None else []

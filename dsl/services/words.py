@@ -17,6 +17,7 @@ from dsl import nodes as n
 from dsl.checker import DEFAULT_TARGET
 from dsl.highlight.words import words as grammar_words
 from dsl.hip import MOTIONS, PLANES, Effect
+from dsl.parser import CONTEXT_KEYWORDS
 from dsl.registry import Registry
 from dsl.services.document import Document, statements
 from dsl.vocabulary import (
@@ -27,6 +28,7 @@ from dsl.vocabulary import (
     SIDES,
     SURFACE_EFFECTS,
     TAPER_KINDS,
+    TWEAK_KINDS,
     Vocabulary,
     mirror,
 )
@@ -54,8 +56,6 @@ KEYWORDS: dict[str, str] = {
     "define": "a named, reusable sequence: `define NAME:`",
     "try": "tries each tweak in turn until a retest comes out better: `try until better:`",
 }
-CONTEXT_KEYWORDS = ("program", "target", "sport", "include")
-TWEAK_KEYWORDS = ("driver", "foot", "surface", "ground-reaction")
 
 PLANE_DOCS = {
     "sagittal": "the other foot moves forward and back past the stance leg (flexion, extension)",
@@ -433,7 +433,7 @@ def keywords(scope: Scope, *, started: bool, in_try: bool) -> list[Word]:
     before the first movement."""
     words = _keywords(scope)
     if in_try:
-        return [w for w in words if w.label in TWEAK_KEYWORDS]
+        return [w for w in words if w.label in TWEAK_KINDS]
     if started:
         return [w for w in words if w.label not in CONTEXT_KEYWORDS]
     return words

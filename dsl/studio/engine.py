@@ -17,7 +17,7 @@ from dsl.api import run
 from dsl.checker import Checked
 from dsl.highlight.words import words
 from dsl.outputs.chart import drive_svg
-from dsl.outputs.words import StepWords, program_words
+from dsl.outputs.words import program_words
 from dsl.services import Document, Position, Range
 from dsl.trace import step_dict
 
@@ -50,7 +50,7 @@ def analyse(path: Path, text: str) -> dict[str, Any]:
         return {"diagnostics": out, "steps": [], "chart": ""}
     steps = list(run(loaded.checked))
     shown = [
-        step_dict(step, doc.name) | spoken(said)
+        step_dict(step, doc.name) | said.trace_keys()
         for step, said in zip(steps, program_words(loaded.checked, steps), strict=True)
     ]
     return {"diagnostics": out, "steps": shown, "chart": drive_svg(steps)}
@@ -63,7 +63,7 @@ def words_at(checked: Checked, answers: list[str], n: int) -> dict[str, str]:
     has got), so the run is walked again up to `n`: cheap next to a patient doing a step.
     """
     steps = list(islice(run(checked, answers), n))
-    return spoken(program_words(checked, steps)[-1]) if steps else {}
+    return program_words(checked, steps)[-1].trace_keys() if steps else {}
 
 
 def complete(path: Path, text: str, line: int, character: int) -> dict[str, Any]:
@@ -93,15 +93,6 @@ def format_edits(path: Path, text: str) -> dict[str, Any]:
     edits = services.format_edits(document(path, text))
     return {"edits": [_edit(e) for e in edits]}
 
-
-def spoken(said: StepWords) -> dict[str, str]:
-    """The keys `prog run --json` adds to a step for the patient: `instruction`, and `dose`,
-    `progress` and `why` where the step has them (the CLI's renderers stay out of here)."""
-    out = {"instruction": said.instruction}
-    out.update(
-        {key: getattr(said, key) for key in ("dose", "progress", "why") if getattr(said, key)}
-    )
-    return out
 
 
 def language() -> dict[str, list[str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dsl.api import load_text, run
-from dsl.commands import run_command, spoken
+from dsl.commands import run_command
 from dsl.outputs.words import program_words
 from dsl.trace import document
 
@@ -41,7 +41,7 @@ def whole_document(text: str, outcomes: list[str]) -> str:
     steps = list(run(checked, outcomes))
     trace = document(checked, steps)
     for entry, said in zip(trace["steps"], program_words(checked, steps), strict=True):
-        entry.update(spoken(said))
+        entry.update(said.trace_keys())
     return json.dumps(trace, ensure_ascii=False, indent=2) + "\n"
 
 
