@@ -138,8 +138,8 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
 def summary(
     counts: dict[str, int], files: int, *, unreadable: int = 0, stderr: bool = False
 ) -> None:
-    """The closing line: what was found in the files read. A file that could not be checked was
-    not checked, so it is counted apart and never called clean."""
+    """The closing line: what was found in the files read. A file that could not be checked
+    is counted apart and never called clean."""
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
         for s in ("error", "warning", "info")
@@ -150,7 +150,7 @@ def summary(
     line: Segments = []
     if parts:
         line = [("Found " + ", ".join(parts), "bold"), (f" in {checked} {noun}.", "")]
-    elif checked:
+    elif checked or not unreadable:
         line = [(f"All clean: {checked} {noun} checked.", "green")]
     if unreadable:
         unread = "file" if unreadable == 1 else "files"

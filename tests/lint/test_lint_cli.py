@@ -75,6 +75,13 @@ def test_clean_file_exits_0() -> None:
     assert result.stdout == "All clean: 1 file checked.\n"
 
 
+def test_a_folder_with_no_programs_still_gets_its_closing_line() -> None:
+    Path("empty").mkdir()
+    result = lint("empty")
+    assert result.exit_code == 0
+    assert result.stdout == "All clean: 0 files checked.\n"
+
+
 def test_syntax_errors_are_all_reported_with_did_you_mean() -> None:
     write("a.prog", "target right glute-med\npivto frontal\nretest\nfoot right narow\n")
     result = lint("a.prog")
