@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from dsl.diagnostics import Diagnostic, closest, make
+from dsl.diagnostics import MAX_ECHO, Diagnostic, closest, make
 from dsl.nodes import Span
 
 # Letters that Unicode folds onto an ASCII letter without a decomposition NFKD could find.
@@ -39,11 +39,17 @@ def non_ascii_word(
     (the keywords)."""
     if not 0 <= position < len(text) or not _in_word(text[position]):
         return None
+    # A keyword's look-alike is short: past MAX_ECHO letters either way the word is none,
+    # and the plain syntax error (with its bounded echo) says enough, at once.
     start, end = position, position
     while start > 0 and _in_word(text[start - 1]):
         start -= 1
+        if position - start > MAX_ECHO:
+            return None
     while end < len(text) and _in_word(text[end]):
         end += 1
+        if end - position > MAX_ECHO:
+            return None
     word = text[start:end]
     if word.isascii():
         return None
