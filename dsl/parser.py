@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
 
-from dsl import grammar_cache, lalr, slips, syntax
+from dsl import grammar_cache, lalr, syntax
 from dsl import nodes as n
 from dsl.diagnostics import Diagnostic, make
 from dsl.lalr import Token
@@ -408,6 +408,8 @@ def _mend(
 ) -> tuple[Diagnostic, str] | None:
     """The diagnostic worded as the slip it is, and the text with its line mended; None if
     no common slip explains the error (`slips`)."""
+    from dsl import slips  # only after a syntax error: a clean parse never loads it
+
     lines = text.split("\n")
     number = diagnostic.span.line
     if not 1 <= number <= len(lines) or diagnostic.code != "P001":

@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dsl import slips
 from dsl.diagnostics import Diagnostic, closest, make
 from dsl.lalr import Token
-from dsl.lookalikes import non_ascii_word
 from dsl.nodes import Span
 
 if TYPE_CHECKING:
@@ -192,6 +190,9 @@ def _shown(token: Token) -> str:
 def describe(error: UnexpectedInput, file: str, text: str) -> Diagnostic:
     """One P001 for a Lark parse error, located and worded for a clinician."""
     from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    from dsl import slips  # error paths only: a clean parse never loads them
+    from dsl.lookalikes import non_ascii_word
 
     line = max(getattr(error, "line", 1) or 1, 1)
     col = max(getattr(error, "column", 1) or 1, 1)
