@@ -398,8 +398,7 @@ def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagn
         broken.add(first[0].lower() if first else "")
         text = _blank_line(text, line)
     diagnostics = errors + builder.diagnostics
-    first_indented = text[:1] in (" ", "\t")
-    diagnostics.extend(_stray_blocks(statements, blanked, source.name, first_indented))
+    diagnostics.extend(_stray_blocks(statements, blanked, source.name, file_start=True))
     return n.Program(source.name, tuple(statements), tuple(sorted(broken))), diagnostics
 
 
@@ -490,13 +489,15 @@ def _stray_blocks(
     """P001 for indented lines with no header, unless their header was already reported.
 
     A header with a syntax error is blanked before the re-parse, which leaves its block
-    "stray"; that block must not be reported a second time.
+    "stray"; that block must not be reported a second time. A stray block that is the
+    file's first statement, with no blanked line before it, is an indented first line
+    (blank lines and comments above it aside).
     """
     previous_end = 0
     for statement in statements:
         if isinstance(statement, n.StrayBlock):
             header_blanked = any(previous_end < line < statement.span.line for line in blanked)
-            if file_start:
+            if file_start and not header_blanked:
                 yield make(
                     "P001",
                     "the first line is indented; a program starts at the left margin",

@@ -85,6 +85,26 @@ def test_the_first_line_indented_is_an_error_on_that_line(tmp_path: Path) -> Non
     assert "Found 1 error in 1 file." in linted.stdout  # nothing knocked on
 
 
+def test_the_first_statement_indented_under_a_comment_is_the_same_error(tmp_path: Path) -> None:
+    text = "# plan\n    pivot frontal x10\n    retest\n"
+    (tmp_path / "plan.prog").write_text(text, encoding="utf-8")
+    checked = prog("check", "plan.prog", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(
+        "plan.prog:2:5: P001 error: the first line is indented; a program starts at the left margin"
+    )
+
+
+def test_lines_indented_under_a_broken_first_line_are_not_called_the_first(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "plan.prog").write_text("(bad\n  pivot frontal\nretest\n", encoding="utf-8")
+    checked = prog("check", "plan.prog", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "P001 error: unexpected character `(`" in checked.stdout
+    assert "the first line is indented" not in checked.stdout
+
+
 def test_a_bad_indent_is_reported_on_its_own_line(tmp_path: Path) -> None:
     text = T + "phase fire:\n    pivot frontal x10\n  retest\n"
     (tmp_path / "plan.prog").write_text(text, encoding="utf-8")
