@@ -280,7 +280,7 @@ def _earley(paths: list[Path], runs: int) -> None:
     rounds(
         [
             (floor, lambda: [tokenizer.tokens(text) for text in texts]),
-            (prog, lambda: [parser._parse(source) for source in sources]),
+            (prog, lambda: [parser._parse(source, frozenset()) for source in sources]),
             (lalr, lark_loop),
             (lark_earley, lambda: floors.parse_all(earley, texts)),
         ],
