@@ -6,9 +6,11 @@ functions with doses, drivers, foot positions, surfaces, ground reaction, retest
 change, a `try`, undo, taper, disadvantage and restore, notes), so `prog lint` does all its
 work on them: parse, check, run the steps, every rule. They follow the method the way a
 clinic whose CI runs `prog lint` would have them: each tweak is one that changes the drive,
-on a limb or foot not already in use, and sport words appear in the sport's own stance; so
-most files lint clean and the bench measures the linting, not the printing of warnings.
-The words and effects come from the vocabulary in force (core and installed sports).
+on a limb or foot not already in use, and sport words appear in the sport's own stance;
+no step leaves the target muscle without a favorable motion (P111), and the one motion a
+carryover takes away is never its last. So the library lints clean and the bench measures
+the linting, not the printing of warnings. The words and effects come from the vocabulary
+in force (core and installed sports), the drive from `dsl.hip`, as the linter computes it.
 
 The big file is a clinic's catalogue: a library of `define`s, one million lines long. A
 program that runs more than 100,000 steps is an error (spec §7), so a file that size can
@@ -23,7 +25,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dsl.hip import Effect, drive
+from dsl.hip import Effect, Motion, drive, favorable_now
 from dsl.registry import installed
 from dsl.vocabulary import (
     FOOT_AXIS,
@@ -33,7 +35,6 @@ from dsl.vocabulary import (
     Vocabulary,
 )
 
-MOTIONS = ("flexion", "adduction", "internal-rotation")
 TESTS = ("single-leg-squat", "step-down", "hop", "lateral-step", "bridge")
 MUSCLES = ("glute-med", "glute-max")
 NOTES = (
@@ -55,6 +56,7 @@ class _Patient:
     side: str
     sport: str | None
     handed: str
+    favorable: tuple[Motion, ...]  # the target muscle's, in plane order
     base: Effect = field(default_factory=Effect)
     on_function: bool = False  # the base is a sport function, not a pivot
     tweaks: dict[str, Effect] = field(default_factory=dict)  # slot -> effect
@@ -86,18 +88,23 @@ class _Writer:
         return f'note "{self.rng.choice(NOTES)}"'
 
     def pivot(self) -> str:
-        plane = self.rng.choice(sorted(PLANE_EFFECTS))
+        planes = [p for p in sorted(PLANE_EFFECTS) if self._steady(PLANE_EFFECTS[p])]
+        plane = self.rng.choice(planes)
         self.patient.base, self.patient.on_function = PLANE_EFFECTS[plane], False
         return f"pivot {plane}{self.dose()}"
 
     def function(self) -> str:
         patient = self.patient
         assert patient.sport is not None
-        phase = self.rng.choice(sorted(self.vocabulary.sports[patient.sport].phases))
-        patient.base = self.vocabulary.phase_effect(
-            patient.sport, phase, left_target=patient.side == "left", handed=patient.handed
-        )
-        patient.on_function = True
+        left = patient.side == "left"
+        effects = {
+            phase: self.vocabulary.phase_effect(
+                patient.sport, phase, left_target=left, handed=patient.handed
+            )
+            for phase in sorted(self.vocabulary.sports[patient.sport].phases)
+        }
+        phase = self.rng.choice([p for p, effect in effects.items() if self._steady(effect)])
+        patient.base, patient.on_function = effects[phase], True
         return f"function {patient.sport}.{phase}{self.dose()}"
 
     def base(self) -> str:
@@ -129,16 +136,40 @@ class _Writer:
     def _drive(self, tweaks: dict[str, Effect]) -> tuple[float, float, float]:
         return drive(self.patient.base, ((effect, 100) for effect in tweaks.values()), ())
 
+    def _favorable(
+        self,
+        base: Effect,
+        tweaks: dict[str, Effect],
+        disadvantaged: tuple[tuple[Motion, bool], ...] = (),
+    ) -> set[str]:
+        """The target's favorable motions the drive points their way (the advantage)."""
+        values = drive(base, ((effect, 100) for effect in tweaks.values()), disadvantaged)
+        return set(favorable_now(values, self.patient.favorable))
+
+    def _steady(self, base: Effect, tweaks: dict[str, Effect] | None = None) -> bool:
+        """Whether a motion stays favorable from `base` alone to `base` with every tweak.
+
+        The drive is linear in the tweaks' intensity, so such a motion stays favorable
+        at every step of a taper back to `base` alone: no step, now or in the carryover,
+        leaves the muscle at advantage 0 (P111). Keeping this true after each line is
+        what lets every later base change and taper find a choice that keeps it.
+        """
+        tweaks = self.patient.tweaks if tweaks is None else tweaks
+        return bool(self._favorable(base, {}) & self._favorable(base, tweaks))
+
     def tweak(self, *, keep: bool = True) -> str | None:
-        """A tweak on a free limb, foot or surface that changes the drive, or None."""
+        """A tweak on a free limb, foot or surface that changes the drive and keeps a
+        favorable motion (see `_steady`), or None."""
         patient = self.patient
         now = self._drive(patient.tweaks)
-        options = [
-            (slot, line, effect)
-            for slot, line, effect in self._candidates()
-            if slot not in patient.used_slots
-            and self._drive({**patient.tweaks, slot: effect}) != now
-        ]
+        alone = self._favorable(patient.base, {})
+        options = []
+        for slot, line, effect in self._candidates():
+            if slot in patient.used_slots:
+                continue
+            values = self._drive({**patient.tweaks, slot: effect})
+            if values != now and alone.intersection(favorable_now(values, patient.favorable)):
+                options.append((slot, line, effect))
         if not options:
             return None
         slot, line, effect = self.rng.choice(options)
@@ -185,16 +216,23 @@ class _Writer:
         return lines[:size]
 
     def carryover(self) -> list[str]:
-        """Taper every tweak on the pure function, then fire with a motion taken away."""
-        motion = self.rng.choice(MOTIONS)
-        reverse = " reverse" if self.rng.random() < 0.3 else ""
-        self.patient.tweaks.clear()
+        """Taper every tweak on the pure function, then fire with a motion taken away that
+        leaves the muscle another favorable one."""
+        lines = [self.base(), self.retest()]
+        if self.patient.tweaks:  # a taper of nothing is a finding (P103)
+            lines += [f"taper all over {self.rng.randint(2, 5)}", self.retest()]
+            self.patient.tweaks.clear()
+        reverse = self.rng.random() < 0.3
+        motion = self.rng.choice(
+            [
+                motion.name
+                for motion in self.patient.favorable
+                if self._favorable(self.patient.base, {}, ((motion, reverse),))
+            ]
+        )
         return [
-            self.base(),
-            self.retest(),
-            f"taper all over {self.rng.randint(2, 5)}",
-            self.retest(),
-            f"disadvantage {motion}{reverse}",
+            *lines,
+            f"disadvantage {motion}{' reverse' if reverse else ''}",
             self.retest(),
             f"restore {motion}",
             self.retest(),
@@ -210,7 +248,8 @@ def program(rng: random.Random, vocabulary: Vocabulary, number: int) -> str:
     """One patient's program of about 50 lines, including the clinic's library."""
     sport = rng.choice((None, *sorted(vocabulary.sports)))
     side, muscle, handed = rng.choice(("left", "right")), rng.choice(MUSCLES), "right"
-    writer = _Writer(rng, vocabulary, _Patient(side, sport, handed))
+    favorable = vocabulary.muscles[muscle].favorable
+    writer = _Writer(rng, vocabulary, _Patient(side, sport, handed, favorable))
     lines = [f"# patient {number}: {side} {muscle}" + (f", {sport}" if sport else "")]
     lines += [f'program "Patient {number} — {side} {muscle}"', f"target {side} {muscle}"]
     if sport:
@@ -225,12 +264,20 @@ def program(rng: random.Random, vocabulary: Vocabulary, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _glute_med(vocabulary: Vocabulary) -> tuple[Motion, ...]:
+    """The favorable motions of the glute-med: the target of the catalogue, and the
+    default target that a library's defines are checked for."""
+    return vocabulary.muscles["glute-med"].favorable
+
+
 def library(rng: random.Random, vocabulary: Vocabulary) -> str:
     """A clinic's `lib/warmups.prog`: the defines its programs include."""
-    writer = _Writer(rng, vocabulary, _Patient("right", None, "right"))
+    writer = _Writer(rng, vocabulary, _Patient("right", None, "right", _glute_med(vocabulary)))
     lines = ["# the clinic's shared warm-ups"]
     for name in LIBRARY_DEFINES:
-        lines += ["", f"define {name}:", *_indent([*writer.warm_up(2), writer.note()])]
+        # A library has nothing of its own to run (P110), as the rule's hint says to mark.
+        header = f"define {name}:" + ("  # noqa: P110" if name == LIBRARY_DEFINES[0] else "")
+        lines += ["", header, *_indent([*writer.warm_up(2), writer.note()])]
     return "\n".join(lines) + "\n"
 
 
@@ -239,13 +286,15 @@ def catalogue(lines: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     vocabulary = installed().vocabulary
     sport = sorted(vocabulary.sports)[0] if vocabulary.sports else None
-    out = ['program "The clinic\'s catalogue"', "target right glute-med"]
+    # A library: nothing of its own to run (P110).
+    out = ['program "The clinic\'s catalogue"  # noqa: P110', "target right glute-med"]
     if sport:
         out.append(f"sport {sport}")
     number = 0
     while len(out) < lines - 50:
         number += 1
-        writer = _Writer(rng, vocabulary, _Patient("right", sport, "right"))
+        patient = _Patient("right", sport, "right", _glute_med(vocabulary))
+        writer = _Writer(rng, vocabulary, patient)
         out += ["", f"define block-{number}:", *_indent(writer.block(44))]
     out += ["# the end of the catalogue"] * (lines - len(out))
     return "\n".join(out) + "\n"
