@@ -25,7 +25,9 @@ the next run), then measures, each figure the median of `--runs` interleaved rou
    against `python -c "import click"`;
 7. the lint cache: a second `prog lint` of the unchanged library against the floor;
 8. `prog run` on 100,000 steps (text and `--json`, to a pipe) against the interpreter in
-   this process, and the peak memory of `run --json` and of `lint --jobs 1` as they grow.
+   this process, and the peak memory of `run --json` and of `lint --jobs 1` as they grow;
+9. section 1's figures on a second corpus, as many random programs with many findings
+   (`findings.py`: most lines give a warning, some files an error), and how many it gives.
 
 Every ratio is the median of the rounds' own ratios. Section 1 prints the one-core ratio
 beside the all-cores one, and says when the second core was busy (`--jobs 2` less than
@@ -42,10 +44,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import corpus
+import findings
 import floors
 from measure import Figure, clock, command, rounds
 
@@ -69,7 +73,7 @@ PROG = (
 )
 
 
-SECTIONS = ("small", "earley", "big", "startup", "steps", "lsp", "cache", "run")
+SECTIONS = ("small", "earley", "big", "startup", "steps", "lsp", "cache", "run", "findings")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _cache(small, work, options.runs)
         if "run" in sections:
             _run(work, options)
+        if "findings" in sections:
+            _findings(work / "findings", _sizes(options)[0], options.runs)
         if options.fuzz:
             return _fuzz(options.fuzz)
         return 0
@@ -137,15 +143,26 @@ def _arguments() -> argparse.ArgumentParser:
 
 
 def _corpus(work: Path, options: argparse.Namespace) -> tuple[list[Path], Path]:
-    files, big_lines = (1_000, 100_000) if options.quick else (options.files, options.big_lines)
-    small_folder, big = work / "small", work / f"catalogue-{big_lines}.prog"
-    small = sorted(small_folder.rglob("*.prog")) if small_folder.exists() else []
-    if len(small) != files:
-        shutil.rmtree(small_folder, ignore_errors=True)
-        small = sorted(corpus.write_corpus(small_folder, files))
+    files, big_lines = _sizes(options)
+    big = work / f"catalogue-{big_lines}.prog"
+    small = _generated(work / "small", files, corpus.write_corpus)
     if not big.exists():
         big.write_text(corpus.catalogue(big_lines), encoding="utf-8")
     return small, big
+
+
+def _sizes(options: argparse.Namespace) -> tuple[int, int]:
+    """The number of small files (of each corpus) and the big file's lines."""
+    return (1_000, 100_000) if options.quick else (options.files, options.big_lines)
+
+
+def _generated(folder: Path, files: int, write: Callable[[Path, int], list[Path]]) -> list[Path]:
+    """The `.prog` files in `folder`, written by `write` unless it holds `files` already."""
+    paths = sorted(folder.rglob("*.prog")) if folder.exists() else []
+    if len(paths) != files:
+        shutil.rmtree(folder, ignore_errors=True)
+        paths = sorted(write(folder, files))
+    return paths
 
 
 def _lines(paths: Sequence[Path]) -> int:
@@ -187,6 +204,13 @@ def _verdict(what: str, value: float, limit: float, *, at_most: bool = True) -> 
 
 def _small_files(paths: list[Path], folder: Path, runs: int) -> dict[str, Figure]:
     """The small files; returns the one-core figures the big file is compared with."""
+    return _cold_lint(f"1. {len(paths):,} small files (cold: no lint cache)", paths, folder, runs)
+
+
+def _cold_lint(title: str, paths: list[Path], folder: Path, runs: int) -> dict[str, Figure]:
+    """`paths` (all of `folder`) read, tokenized, parsed, checked and linted in this process,
+    and `prog lint` on `folder` with one and two jobs, each against the floor; returns the
+    one-core figures of the parse and the lint."""
     lines = _lines(paths)
     tokenizer = floors.Tokenizer()
     settings = Settings()
@@ -211,7 +235,7 @@ def _small_files(paths: list[Path], folder: Path, runs: int) -> dict[str, Figure
         runs,
     )
     _table(
-        f"1. {len(paths):,} small files (cold: no lint cache)",
+        title,
         [
             (reads, floor, ""),
             (floor, floor, ""),
@@ -615,6 +639,30 @@ def _peak_mib(args: Sequence[str]) -> float:
         [PYTHON, "-c", launcher, *args], capture_output=True, text=True, check=True
     )
     return int(done.stdout) / 1024  # Linux gives KiB
+
+
+# --- 9. a library with many findings ------------------------------------------------------
+
+
+def _findings(folder: Path, files: int, runs: int) -> None:
+    """Section 1's figures on the findings corpus (`findings.py`, written in `folder`): a
+    cold lint where most lines give a finding and some files fail the checks, as on a first
+    run over an untidy folder. Says how many findings it yields, so a change is seen."""
+    paths = _generated(folder, files, findings.write_findings)
+    settings = Settings()
+    codes: Counter[str] = Counter()
+    for path in paths:
+        codes.update(d.code for d in lint_path(str(path), settings).diagnostics)
+    total = sum(codes.values())
+    _cold_lint(
+        f"9. {len(paths):,} random programs with many findings: {total:,} findings "
+        "(cold: no lint cache)",
+        paths,
+        folder,
+        runs,
+    )
+    print("  findings by code: " + ", ".join(f"{code} {n:,}" for code, n in sorted(codes.items())))
+    print()
 
 
 # --- fuzzing -----------------------------------------------------------------------------
