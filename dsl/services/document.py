@@ -21,7 +21,7 @@ from dsl import interpreter
 from dsl import nodes as n
 from dsl.api import Loaded, load_source
 from dsl.interpreter import Step
-from dsl.lint.config import ConfigError, Settings, find_config, load
+from dsl.lint.config import CONFIG_FILE, ConfigError, Settings, find_config, load
 from dsl.lint.rules import walk
 from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
 from dsl.registry import Registry, build, discover
@@ -162,31 +162,49 @@ class Document:
         return span.file == self.name
 
 
-@lru_cache(maxsize=64)
-def _settings_from(stamp: tuple[str, int] | None) -> Settings:
-    if stamp is None:
-        return Settings()
-    try:
-        return load(Path(stamp[0]))
-    except ConfigError:
-        return Settings()  # `prog lint` says what is wrong with it; the editor goes on
+Stamps = tuple[tuple[str, int, int], ...]
+
+
+def _stamps(folder: str) -> Stamps:
+    """Each `pyproject.toml` at or above `folder`, with its modification time and size:
+    what the settings and the plugin choice in force there are read from. One `stat` per
+    folder, so a keystroke learns whether they changed without reading or parsing any."""
+    found = []
+    start = Path(folder).resolve()
+    for place in (start, *start.parents):
+        try:
+            stat = (place / CONFIG_FILE).stat()
+        except OSError:
+            continue
+        found.append((str(place), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def settings_near(folder: str) -> Settings:
-    """The `[tool.prog]` settings for a file in `folder`, read again only when changed."""
+    """The `[tool.prog]` settings for a file in `folder`, read again only when a
+    `pyproject.toml` above it changed."""
+    return _settings_in(folder, _stamps(folder))
+
+
+@lru_cache(maxsize=64)
+def _settings_in(folder: str, stamps: Stamps) -> Settings:
     try:
-        config = find_config(Path(folder))
-        stamp = (str(config), config.stat().st_mtime_ns) if config is not None else None
+        return load(find_config(Path(folder)))
     except (OSError, ConfigError):
-        stamp = None
-    return _settings_from(stamp)
+        return Settings()  # `prog lint` says what is wrong with it; the editor goes on
 
 
 def registry_near(folder: str) -> Registry:
-    """The registry of the plugins chosen for files in `folder`; each choice's plugins are
-    loaded once per process, whichever folder asks."""
+    """The registry of the plugins chosen for files in `folder`, the choice read again only
+    when a `pyproject.toml` above it changed; each choice's plugins are loaded once per
+    process, whichever folder asks."""
+    return _registry_in(folder, _stamps(folder), os.environ.get(ENVIRONMENT))
+
+
+@lru_cache(maxsize=64)
+def _registry_in(folder: str, stamps: Stamps, chosen: str | None) -> Registry:
     try:
-        choice = current(Path(folder), os.environ.get(ENVIRONMENT))
+        choice = current(Path(folder), chosen)
     except (OSError, ConfigError):
         choice = EVERY  # `prog lint` says what is wrong with the settings
     return _registry_for(choice)

@@ -88,6 +88,24 @@ def test_settings_and_noqa_are_honoured_from_the_documents_folder(tmp_path) -> N
     assert "P104" not in {d.code for d in diagnose(noqa)}
 
 
+def test_settings_and_plugins_edited_while_a_document_is_open_apply_to_its_next_check(
+    tmp_path,
+) -> None:
+    """A keystroke does not re-read `pyproject.toml`, but an edit of it is seen at once."""
+    text = "target right glute-med\nsport golf\npivot frontal\ndriver right-hand overhead-left\n"
+    path = str(tmp_path / "a.prog")
+    assert {"P104", "P107"} <= {d.code for d in diagnose(Document(text, path))}
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nignore = ["P104"]\n')
+    codes = {d.code for d in diagnose(Document(text, path))}
+    assert "P104" not in codes and "P107" in codes
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nignore = ["P107", "P109"]\n')
+    codes = {d.code for d in diagnose(Document(text, path))}
+    assert "P104" in codes and "P107" not in codes
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nplugins = ["tennis"]\n')
+    [error] = diagnose(Document(text, path))  # golf is not among the chosen plugins
+    assert error.code == "P004" and "golf" in error.message
+
+
 def test_a_problem_in_an_included_file_sits_on_the_include_line(tmp_path) -> None:
     (tmp_path / "lib.prog").write_text("define warm:\n    pivot frontl\n")
     text = 'target right glute-med\ninclude "lib.prog"\nuse warm\nretest\n'
