@@ -39,12 +39,19 @@ class Units:
         self.codec = codec
         self.lines = list(lines) or [""]
 
+    def count(self, text: str) -> int:
+        """`text`'s length in the client's units. An ASCII text (nearly every line of a
+        program) is one unit a character in UTF-8, -16 and -32 alike; the codec counts
+        the others, character by character."""
+        return len(text) if text.isascii() else self.codec.client_num_units(text)
+
     def position(self, client: types.Position) -> Position:
         """A client position as a code-point position, clamped into the text."""
         line = min(max(client.line, 0), len(self.lines) - 1)
         text = self.lines[line]
-        units = self.codec.client_num_units(text)
-        wanted = min(max(client.character, 0), units)
+        wanted = min(max(client.character, 0), self.count(text))
+        if text.isascii():
+            return Position(line, wanted)
         server = self.codec.position_from_client_units(
             [text], types.Position(line=0, character=wanted)
         )
@@ -57,7 +64,7 @@ class Units:
     def to_client(self, position: Position) -> types.Position:
         line = min(max(position.line, 0), len(self.lines) - 1)
         text = self.lines[line][: max(position.character, 0)]
-        return types.Position(line=line, character=self.codec.client_num_units(text))
+        return types.Position(line=line, character=self.count(text))
 
     def to_client_range(self, range_: Range) -> types.Range:
         return types.Range(start=self.to_client(range_.start), end=self.to_client(range_.end))
