@@ -2,20 +2,20 @@
 
 The page names files relative to the folder `prog studio` was given, and may only reach
 files inside it, by the include sandbox's rules (spec §7): no absolute path, no `..`, no
-symlink that leads out. Saves are atomic (a temporary file in the same folder, fsync,
-rename) and refuse to overwrite a file that changed on disk since the page read it: the
-page sends the hash of the text it opened, and a different hash on disk is a conflict.
+symlink that leads out. Saves are atomic (`dsl.atomic`: a temporary file in the same
+folder, fsync, rename, fsync of the folder) and refuse to overwrite a file that changed on
+disk since the page read it: the page sends the hash of the text it opened, and a
+different hash on disk is a conflict.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dsl.session_log import sync_folder
+from dsl.atomic import write_text
 from dsl.source import MAX_BYTES, Unreadable, read_regular
 
 PROGRAM_SUFFIX = ".prog"
@@ -139,17 +139,6 @@ class Folder:
                 now = None
             if (now.sha256 if now else None) != opened:
                 raise Conflict(now)
-        data = text.encode("utf-8")
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        sync_folder(str(path))  # the rename survives a power cut
-        return Opened(relative, text, digest(data))
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)
+        return Opened(relative, text, digest(text.encode("utf-8")))
