@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dsl.atomic import write_text
-from dsl.source import MAX_BYTES, Unreadable, read_regular
+from dsl.source import NotUtf8, TooLarge, Unreadable, read_text
 
 PROGRAM_SUFFIX = ".prog"
 SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "__pycache__", "sessions"}
@@ -112,18 +112,14 @@ class Folder:
         """The text of a program (UTF-8) and its hash; `Refused` if it cannot be read."""
         path = self.resolve(relative)
         try:
-            data = read_regular(path, MAX_BYTES)  # a FIFO or device: refused, not waited on
+            text = read_text(path)  # a FIFO or device: refused, not waited on
         except Unreadable as error:
             raise Refused(f"`{relative}`: {str(error).split(': ', 1)[-1]}") from None
-        except OSError as error:
-            raise Refused(f"`{relative}`: {error.strerror or error}") from None
-        if len(data) > MAX_BYTES:
-            raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except TooLarge:
+            raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program") from None
+        except NotUtf8:
             raise Refused(f"`{relative}` is not UTF-8 text") from None
-        return Opened(relative, text, digest(data))
+        return Opened(relative, text, digest(text.encode("utf-8")))
 
     def save(self, relative: str, text: str, opened: str | None, *, force: bool = False) -> Opened:
         """Write `text` atomically; `Conflict` if the file on disk is no longer `opened`.

@@ -63,6 +63,14 @@ def test_a_fifo_named_like_a_program_is_refused_at_once(studio) -> None:
     assert "a FIFO (named pipe), not a file prog can read" in refused.text
 
 
+def test_a_program_that_is_not_utf8_is_refused_with_why(studio) -> None:
+    (studio.folder / "latin1.prog").write_bytes('note "caf\xe9"\n'.encode("latin-1"))
+    with studio.client() as client:
+        refused = client.get("/api/file", params={"path": "latin1.prog"})
+    assert refused.status_code == 403
+    assert "`latin1.prog` is not UTF-8 text" in refused.text
+
+
 def test_a_save_is_on_the_disk_before_it_replaces_the_file(tmp_path, monkeypatch) -> None:
     """The studio saves as `prog fmt` writes: text synced, renamed, folder synced; the
     file keeps its permissions and the hash the page gets is that of the bytes written."""
