@@ -228,16 +228,27 @@ def driver_effect(limb: str, direction: str, scope: Scope) -> Effect | None:
 
 
 def _qualify(word: str, kind: str, scope: Scope) -> str | None:
-    """`NAME` → `SPORT.NAME` when exactly one active sport has it; qualified words as is."""
+    """`NAME` → `SPORT.NAME` when exactly one active sport has it; `SPORT.NAME` as is when
+    SPORT is active and has it. A sport whose `sport` line is not there has no words in
+    force, as the checker says (P003): hover gives them no meaning and no effect."""
     vocabulary = scope.registry.vocabulary
     if "." in word:
         sport, _, name = word.partition(".")
-        entry = vocabulary.sports.get(sport)
+        entry = vocabulary.sports.get(sport) if sport in scope.sports else None
         names = (entry.phases if kind == "phase" else entry.directions) if entry else ()
         return word if name in names else None
     owners = vocabulary.sport_of_phase if kind == "phase" else vocabulary.sport_of_direction
     active = [sport for sport in owners(word) if sport in scope.sports]
     return f"{active[0]}.{word}" if len(active) == 1 else None
+
+
+def sport_not_on(word: str, scope: Scope) -> str:
+    """Why `SPORT.NAME` means nothing here when SPORT is installed but its `sport` line is
+    not there (the checker's P003, in a hover's words); "" for any other word."""
+    sport = word.partition(".")[0] if "." in word else None
+    if sport is None or sport in scope.sports or sport not in scope.registry.vocabulary.sports:
+        return ""
+    return f"a {sport} word, but `sport {sport}` is not on: its words count once that line is there"
 
 
 def phase_effect(word: str, scope: Scope) -> tuple[str, Effect] | None:
