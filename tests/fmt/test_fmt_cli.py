@@ -138,27 +138,11 @@ def test_formatting_keeps_file_permissions() -> None:
 
 
 def test_the_formatted_text_is_on_the_disk_before_it_replaces_the_file(
-    monkeypatch: pytest.MonkeyPatch,
+    disk_writes: list[str],
 ) -> None:
     """A power cut after the rename must not leave an empty program: the new text is
     synced before the rename, and the folder (the rename itself) after it."""
-    import os
-    import stat
-
-    done: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        done.append("sync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "sync file")
-        real_fsync(fd)
-
-    def replace(source: str, target: str) -> None:
-        done.append("rename")
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
     Path("a.prog").write_text(UNTIDY, encoding="utf-8")
     assert fmt("a.prog").exit_code == 0
     assert Path("a.prog").read_text(encoding="utf-8") == TIDY
-    assert done == ["sync file", "rename", "sync folder"]
+    assert disk_writes == ["sync file", "rename", "sync folder"]

@@ -71,35 +71,20 @@ def test_a_program_that_is_not_utf8_is_refused_with_why(studio) -> None:
     assert "`latin1.prog` is not UTF-8 text" in refused.text
 
 
-def test_a_save_is_on_the_disk_before_it_replaces_the_file(tmp_path, monkeypatch) -> None:
+def test_a_save_is_on_the_disk_before_it_replaces_the_file(tmp_path, disk_writes) -> None:
     """The studio saves as `prog fmt` writes: text synced, renamed, folder synced; the
     file keeps its permissions and the hash the page gets is that of the bytes written."""
     import hashlib
-    import os
-    import stat
 
     from dsl.studio.files import Folder
-
-    done: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        done.append("sync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "sync file")
-        real_fsync(fd)
-
-    def replace(source: str, target: str) -> None:
-        done.append("rename")
-        real_replace(source, target)
 
     path = tmp_path / "a.prog"
     path.write_text("pivot frontal\n", encoding="utf-8")
     path.chmod(0o640)
     folder = Folder(str(tmp_path))
     opened = folder.read("a.prog")
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
     saved = folder.save("a.prog", "pivot frontal x12\r\n", opened.sha256)
-    assert done == ["sync file", "rename", "sync folder"]
+    assert disk_writes == ["sync file", "rename", "sync folder"]
     assert path.read_bytes() == b"pivot frontal x12\r\n"
     assert saved.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert path.stat().st_mode & 0o777 == 0o640
