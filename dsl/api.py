@@ -47,7 +47,7 @@ def load_source(
     if ceiling is not None:  # refused before parsing: the parse alone would take seconds
         return Loaded(source, Program(source.name, ()), None, [ceiling])
     registry = registry or installed()
-    program, diagnostics = parse(source, registry.vocabulary.words())
+    program, diagnostics = parse(source, registry.words)
     if any(d.code == "P005" for d in diagnostics) and not program.statements:
         return Loaded(source, program, None, diagnostics)
     checked, problems = check(program, registry, root=root)

@@ -377,7 +377,7 @@ def _include(
     if source is None:
         return
     source = type(source)(display, source.text, source.path)
-    program, syntax = parse(source, ctx.vocabulary.words())
+    program, syntax = parse(source, ctx.registry.words)
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):

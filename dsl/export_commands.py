@@ -12,11 +12,9 @@ import json
 import sys
 
 from dsl import commands, session_log
-from dsl.api import run
-from dsl.messages import diagnostics
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
-from dsl.outputs.session import session_steps
+from dsl.outputs.session import steps_of
 from dsl.session_log import LogError
 
 
@@ -33,21 +31,14 @@ def export_command(
         return _fail("--subject is for --format fhir: a CSV names no patient")
     if subject is not None and (problem := fhir.subject_problem(subject)):
         return _fail(problem)
-    loaded = commands.load_or_fail(file)
-    if loaded is None:
-        return commands.EXIT_FAILURE
-    errors = commands.errors_of(loaded)
-    if errors or loaded.checked is None or loaded.source is None:
-        diagnostics(errors, commands.sources_for(loaded), stderr=True)
-        return commands.EXIT_FINDINGS
+    loaded, code = commands.load_runnable(file)
+    if loaded is None or loaded.checked is None or loaded.source is None:
+        return code
     checked = loaded.checked
-    if session is None:
-        steps, recorded = list(run(checked)), None
-    else:
-        try:
-            steps, recorded = session_steps(checked, loaded.source, session)
-        except LogError as error:
-            return _fail(str(error))
+    try:
+        steps, recorded = steps_of(checked, loaded.source, session)
+    except LogError as error:
+        return _fail(str(error))
     made = course(checked, steps, session_log.fingerprint(loaded.source, checked), recorded)
     text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.

@@ -172,6 +172,6 @@ def _write(path: Path, stored: dict[str, Any]) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(path.parent)):
             return
-        write_text(str(path), text, prefix=".grammar-")
+        write_text(str(path), text, prefix=".grammar-", durable=False)
     except (OSError, TypeError, ValueError):
         return  # no cache this time; the tables built above work all the same

@@ -40,22 +40,16 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
     loaded, code = load_runnable(file)
     if loaded is None or loaded.checked is None or loaded.source is None:
         return code
-    from dsl.api import run
     from dsl.outputs.handout import HandoutError, build, render_html, write_pdf
+    from dsl.outputs.session import steps_of
+    from dsl.session_log import LogError
 
-    checked, recorded = loaded.checked, None
-    if session is not None:
-        from dsl.outputs.session import session_steps
-        from dsl.session_log import LogError
-
-        try:
-            steps, recorded = session_steps(checked, loaded.source, session)
-        except LogError as error:
-            _say(str(error))
-            return EXIT_FAILURE
-    else:
-        steps = list(run(checked))
-    handout = build(checked, steps, recorded)
+    try:
+        steps, recorded = steps_of(loaded.checked, loaded.source, session)
+    except LogError as error:
+        _say(str(error))
+        return EXIT_FAILURE
+    handout = build(loaded.checked, steps, recorded)
     if not handout.home.sections:
         _say(f"{file} has no movement statement: there is nothing to hand out")
         return EXIT_FINDINGS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from dsl import canonical, nodes, ops
 from dsl.checker import Checked
@@ -198,6 +199,7 @@ class _Run:
         per level of nesting."""
         stack = [_Frame(iter(body))]
         on_stack: set[str] = set()  # defines being run; one that runs itself is refused
+        handlers = self.handlers
         while stack:
             frame = stack[-1]
             op = next(frame.pending, None)
@@ -215,49 +217,67 @@ class _Run:
                 on_stack.add(op.name)
                 stack.append(_Frame(iter(self.checked.defines[op.name].body), define=op.name))
             else:
-                yield from self.run_op(op)
-
-    def run_op(self, op: ops.Op) -> Iterator[Step]:
-        """The steps of one op that is neither a phase nor a `use`."""
-        state = self.state
-        match op:
-            case ops.SetBase():
-                self.state = Prescription((op.name, op.effect), state.tweaks, state.disadvantaged)
-                yield self.step(op.node.op, op.node)
-            case ops.AddTweak():
-                replaced = self.add(op)
-                yield self.step(op.kind, op.node, replaced=replaced)
-            case ops.RemoveTweak():
-                gone = tuple(t for t in state.tweaks if t.kind == op.kind)
-                self.state = state.with_tweaks(tuple(t for t in state.tweaks if t not in gone))
-                yield self.step(op.node.op, op.node, removed=gone, missed=not gone)
-            case ops.Retest():
-                yield self.retest(op.node, op.test)
-            case ops.Try():
-                yield from self.run_try(op)
-            case ops.Undo():
-                last = self.undo()
-                yield self.step(
-                    "undo", op.node, missed=last is None, removed=(last,) if last else ()
-                )
-            case ops.Taper():
-                yield from self.run_taper(op)
-            case ops.Disadvantage():
-                kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
-                added = tuple((m, op.reverse) for m in op.motions)
-                self.state = Prescription(state.base, state.tweaks, kept + added)
-                yield self.step("disadvantage", op.node)
-            case ops.Restore():
-                active = {motion for motion, _ in state.disadvantaged}
-                if op.motions is None:
-                    kept, missed = (), not active
+                made = handlers[op.__class__](op)
+                if made.__class__ is Step:
+                    yield made  # type: ignore[misc]
                 else:
-                    kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
-                    missed = any(motion not in active for motion in op.motions)
-                self.state = Prescription(state.base, state.tweaks, kept)
-                yield self.step("restore", op.node, missed=missed)
-            case ops.Note():
-                yield self.step("note", op.node, note=op.text)
+                    yield from made  # type: ignore[misc]
+
+    @property
+    def handlers(self) -> dict[type, Callable[[Any], Step | Iterator[Step]]]:
+        """The op types' handlers: most make one step, made only when the walk reaches the
+        op (a retest asks for its outcome then); `try` and `taper` are generators of their
+        steps. A table, not a `match`: an op is looked up once, not tested class by class."""
+        return {
+            ops.SetBase: self.set_base,
+            ops.AddTweak: self.add_tweak,
+            ops.RemoveTweak: self.remove_tweak,
+            ops.Retest: lambda op: self.retest(op.node, op.test),
+            ops.Try: self.run_try,
+            ops.Undo: self.run_undo,
+            ops.Taper: self.run_taper,
+            ops.Disadvantage: self.disadvantage,
+            ops.Restore: self.restore,
+            ops.Note: lambda op: self.step("note", op.node, note=op.text),
+        }
+
+    def set_base(self, op: ops.SetBase) -> Step:
+        state = self.state
+        self.state = Prescription((op.name, op.effect), state.tweaks, state.disadvantaged)
+        return self.step(op.node.op, op.node)
+
+    def add_tweak(self, op: ops.AddTweak) -> Step:
+        replaced = self.add(op)
+        return self.step(op.kind, op.node, replaced=replaced)
+
+    def remove_tweak(self, op: ops.RemoveTweak) -> Step:
+        state = self.state
+        gone = tuple(t for t in state.tweaks if t.kind == op.kind)
+        self.state = state.with_tweaks(tuple(t for t in state.tweaks if t not in gone))
+        return self.step(op.node.op, op.node, removed=gone, missed=not gone)
+
+    def run_undo(self, op: ops.Undo) -> Step:
+        last = self.undo()
+        return self.step("undo", op.node, missed=last is None, removed=(last,) if last else ())
+
+    def disadvantage(self, op: ops.Disadvantage) -> Step:
+        state = self.state
+        kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
+        added = tuple((m, op.reverse) for m in op.motions)
+        self.state = Prescription(state.base, state.tweaks, kept + added)
+        return self.step("disadvantage", op.node)
+
+    def restore(self, op: ops.Restore) -> Step:
+        state = self.state
+        active = {motion for motion, _ in state.disadvantaged}
+        kept: tuple[tuple[Motion, bool], ...] = ()
+        if op.motions is None:
+            missed = not active
+        else:
+            kept = tuple(d for d in state.disadvantaged if d[0] not in op.motions)
+            missed = any(motion not in active for motion in op.motions)
+        self.state = Prescription(state.base, state.tweaks, kept)
+        return self.step("restore", op.node, missed=missed)
 
     def run_try(self, op: ops.Try) -> Iterator[Step]:
         for alternative in op.alternatives:

@@ -21,7 +21,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dsl import entry_points
@@ -81,6 +81,12 @@ class Registry:
 
     def failure_for_sport(self, sport: str) -> str | None:
         return self.failed_sports.get(sport)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word in force (`Vocabulary.words`), gathered once: a registry is not
+        changed once built, and a library's every file is parsed with them."""
+        return self.vocabulary.words()
 
 
 Loader = entry_points.Loader

@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any, TypeGuard
 
 from dsl import __version__
+from dsl.atomic import sync_folder
 from dsl.checker import Checked
 from dsl.interpreter import OUTCOMES, Step
 from dsl.source import Source, Unreadable, read_path, read_regular
@@ -415,17 +416,3 @@ def _lock(fd: int, path: str) -> None:
             handle.write(f"{command}, process {os.getpid()}, since {now()}\n")
     except OSError:
         pass  # the lock holds without its label
-
-
-def sync_folder(path: str) -> None:
-    """Sync the folder too, so a new log's name survives a power cut along with its lines."""
-    try:
-        fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -70,9 +70,10 @@ def typographic_hint(char: str) -> str | None:
     return f"this is {name} (`{char}`), as a word processor types it; type {shown} instead"
 
 
-def repairs(line: str) -> Iterator[Repair]:
+def repairs(line: str, words: list[re.Match[str]]) -> Iterator[Repair]:
     """Every repair worth trying on `line`, the most specific first; none for a line longer
-    than a clinician types (`MAX_LINE`), where trying them all would cost more than it helps."""
+    than a clinician types (`MAX_LINE`), where trying them all would cost more than it helps.
+    `words` are the line's words (`_words`), which `best` splits once for its own use too."""
     if len(line) > MAX_LINE:
         return
     yield from _typographic(line)
@@ -95,7 +96,7 @@ def repairs(line: str) -> Iterator[Repair]:
                 f"a dose is one word: `{closed}`, not `{match.group(0)}`",
                 "write a dose without spaces: x10 (reps), 3x10 (sets × reps), or `for 30s`",
             )
-    yield from _joins(line)
+    yield from _joins(line, words)
 
 
 def _typographic(line: str) -> Iterator[Repair]:
@@ -121,9 +122,8 @@ def _words(line: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(code))
 
 
-def _joins(line: str) -> Iterator[Repair]:
-    """Runs of 2 to 4 neighbouring words joined by `-`, then by nothing."""
-    words = _words(line)
+def _joins(line: str, words: list[re.Match[str]]) -> Iterator[Repair]:
+    """Runs of 2 to 4 neighbouring `words` of `line` joined by `-`, then by nothing."""
     for size in range(2, _MAX_JOINED + 1):
         for start in range(len(words) - size + 1):
             run = words[start : start + size]
@@ -156,11 +156,14 @@ def plausible(line: str, known: Iterable[str], keywords: Iterable[str]) -> bool:
     """True if every word of `line` is a keyword, a dose, a word the vocabulary knows, or
     a free word where the statement takes one: a repair that leaves an unknown word would
     only swap one error for another, so the parser does not go on as if it were typed."""
-    words = [m.group(0).lower() for m in _words(line)]
+    return _plausible([m.group(0).lower() for m in _words(line)], {*known, *keywords})
+
+
+def _plausible(words: list[str], allowed: set[str]) -> bool:
+    """`plausible` for a line's `words` (lower case), `allowed` the known words and keywords."""
     if not words:
         return True
     free = words[0] in FREE_WORDS
-    allowed = {*known, *keywords}
     return all(
         word in allowed or _DOSE_OR_NUMBER.fullmatch(word) or (free and index > 0)
         for index, word in enumerate(words)
@@ -178,13 +181,26 @@ def best(
 
     Any other kind of repair comes before a join. Among joins, one whose joined word the
     vocabulary knows wins, then a hyphen before nothing, then the fewest words joined.
+
+    The line is split into words once, and the allowed words gathered once, for all the
+    repairs tried (there are dozens on a line of a few words): a join's line has the same
+    words but for the run it makes one, so its words are those of the line, spliced.
     """
     vocabulary = set(known)
+    allowed = {*vocabulary, *keywords}
+    found = _words(line)
+    words = [m.group(0).lower() for m in found]
+    first = {m.start(): index for index, m in enumerate(found)}
+    last = {m.end(): index for index, m in enumerate(found)}
     ranked: list[tuple[tuple[bool, bool, int], Repair]] = []
-    keywords = set(keywords)
-    for order, repair in enumerate(repairs(line)):
+    for order, repair in enumerate(repairs(line, found)):
         mended = repair.apply(line)
-        if not plausible(mended, vocabulary, keywords) or not parses(mended):
+        if repair.joined:
+            start, end = first[repair.col - 1], last[repair.end_col - 1] + 1
+            mended_words = [*words[:start], repair.text, *words[end:]]
+        else:
+            mended_words = [m.group(0).lower() for m in _words(mended)]
+        if not _plausible(mended_words, allowed) or not parses(mended):
             continue
         if not repair.joined:
             return repair

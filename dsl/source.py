@@ -84,6 +84,45 @@ def read_regular(name: str | os.PathLike[str], limit: int, *, flags: int = 0) ->
     return data
 
 
+def _read_bytes(name: str | os.PathLike[str], limit: int) -> bytes:
+    """`read_regular`, with every failure an `Unreadable` that says `name: why`."""
+    try:
+        return read_regular(name, limit)
+    except Unreadable:
+        raise
+    except OSError as error:
+        raise Unreadable(f"{os.fspath(name)}: {error.strerror or error}") from None
+
+
+class NotText(ValueError):
+    """A file that was read but is not a text prog reads: `TooLarge` or `NotUtf8`."""
+
+
+class TooLarge(NotText):
+    """The file holds more bytes than the limit it was read with."""
+
+
+class NotUtf8(NotText):
+    """The file's bytes are not UTF-8."""
+
+
+def read_text(name: str | os.PathLike[str], limit: int = MAX_BYTES) -> str:
+    """The text of the regular file `name`: UTF-8, at most `limit` bytes.
+
+    Raises `Unreadable` when it cannot be read (missing, a folder, a FIFO…), `TooLarge` or
+    `NotUtf8` when it is not text prog reads; each caller says so in its own words (a
+    program in the studio, a settings file). The text is as stored: no byte order mark
+    taken off, no line end changed (`decode` does that for programs).
+    """
+    data = _read_bytes(name, limit)
+    if len(data) > limit:
+        raise TooLarge(os.fspath(name))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotUtf8(os.fspath(name)) from None
+
+
 def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None, list[Diagnostic]]:
     """Read `name` (``-`` for standard input). Raises `Unreadable` if there is nothing to read."""
     if name == "-":
@@ -91,13 +130,7 @@ def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None
         return decode(data, stdin_name, None)
     if "\0" in name:
         raise Unreadable(f"{name!r}: a file name cannot hold a NUL character")
-    try:
-        data = read_regular(name, MAX_BYTES)
-    except Unreadable:
-        raise
-    except OSError as error:
-        raise Unreadable(f"{name}: {error.strerror or error}") from None
-    return decode(data, name, Path(name))
+    return decode(_read_bytes(name, MAX_BYTES), name, Path(name))
 
 
 def decode(data: bytes, name: str, path: Path | None) -> tuple[Source | None, list[Diagnostic]]:

@@ -11,17 +11,10 @@ import os
 import shlex
 import sys
 
-from dsl import messages, render, session_log, session_place, session_report, step_view
+from dsl import render, session_log, session_place, session_report, step_view
 from dsl.api import run
 from dsl.checker import Checked
-from dsl.commands import (
-    EXIT_CLEAN,
-    EXIT_FAILURE,
-    EXIT_FINDINGS,
-    errors_of,
-    load_or_fail,
-    sources_for,
-)
+from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
 from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
@@ -41,13 +34,9 @@ def step_command(
     problem = _usage_problem(file, log, resume, force, no_log)
     if problem:
         return _fail(problem)
-    loaded = load_or_fail(file)
-    if loaded is None:
-        return EXIT_FAILURE
-    errors = errors_of(loaded)
-    if errors or loaded.checked is None or loaded.source is None:
-        messages.diagnostics(errors, sources_for(loaded), stderr=True)
-        return EXIT_FINDINGS
+    loaded, code = load_runnable(file)
+    if loaded is None or loaded.checked is None or loaded.source is None:
+        return code
     checked = loaded.checked
     if next(iter(run(checked)), None) is None:  # before a log is made: there is no session
         print(

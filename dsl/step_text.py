@@ -20,11 +20,8 @@ if TYPE_CHECKING:
 
 OUTCOME_STYLE = {"better": "bold green", "same": "yellow", "worse": "bold red", "unrecorded": "dim"}
 PAD = "      "
+_SAGITTAL, _FRONTAL, _TRANSVERSE = PLANES
 SEPARATOR = " · "  # between the items of a step's line (planes of the drive, changes)
-
-
-def _signed(value: float) -> str:
-    return f"{value:+.2f}"
 
 
 def _first_motions() -> dict[tuple[int, int], str]:
@@ -71,13 +68,15 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
     ]
     if s.disadvantaged:
         out += [(PAD + "disadvantaged: ", "dim"), (", ".join(s.disadvantaged) + "\n", "magenta")]
-    planes = [
-        f"{plane} {_signed(value)} ({_motion_word(i, value)})"
-        for i, (plane, value) in enumerate(zip(PLANES, s.drive, strict=True))
-    ]
+    sagittal, frontal, transverse = s.drive  # written out: three a step, a long run has many
+    planes = (
+        f"{_SAGITTAL} {sagittal:+.2f} ({_motion_word(0, sagittal)}){SEPARATOR}"
+        f"{_FRONTAL} {frontal:+.2f} ({_motion_word(1, frontal)}){SEPARATOR}"
+        f"{_TRANSVERSE} {transverse:+.2f} ({_motion_word(2, transverse)})\n"
+    )
     out += [
         (PAD + "drive: ", "dim"),
-        (SEPARATOR.join(planes) + "\n", ""),
+        (planes, ""),
         (PAD + "advantage: ", "dim"),
         (f"{s.advantage}/3", "bold green" if s.advantage == 3 else "bold"),
     ]

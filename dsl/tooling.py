@@ -20,7 +20,7 @@ from dsl import messages
 from dsl.diagnostics import ERROR, closest
 from dsl.lint import config, files, formats
 from dsl.lint.config import ConfigError, Settings
-from dsl.source import MAX_BYTES, read_regular
+from dsl.source import NotText, read_text
 
 if TYPE_CHECKING:
     from dsl.lint.engine import FileReport
@@ -168,9 +168,8 @@ def _write(path: str, text: str) -> None:
 
 def _raw_text(path: str, fallback: str) -> str:
     try:
-        data = read_regular(path, MAX_BYTES)
-        return data.decode("utf-8") if len(data) <= MAX_BYTES else fallback
-    except (OSError, UnicodeDecodeError):
+        return read_text(path)
+    except (OSError, NotText):
         return fallback
 
 

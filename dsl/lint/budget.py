@@ -63,7 +63,11 @@ class _Running:
 def _expire(signum: int, frame: FrameType | None) -> None:
     if not _Running.active:
         return
-    if time.monotonic() > _Running.deadline + GRACE:  # every reminder swallowed: give up
+    now = time.monotonic()
+    if now < _Running.deadline:  # the file's alarm, early for this rule: wait for its own
+        signal.setitimer(signal.ITIMER_REAL, _Running.deadline - now, REPEAT)
+        return
+    if now > _Running.deadline + GRACE:  # every reminder swallowed: give up
         sys.stderr.write(
             f"prog: {_Running.who} ran past its time budget and would not stop; "
             "prog stopped without finishing\n"
@@ -75,7 +79,14 @@ def _expire(signum: int, frame: FrameType | None) -> None:
 
 class Timer:
     """Times the rules run on one file: ``with Timer(seconds) as timer:`` installs the
-    alarm's handler once, then `timer.run(who, work)` gives each rule its own budget.
+    alarm's handler and arms the interval timer once, then `timer.run(who, work)` gives
+    each rule its own budget.
+
+    The alarm is set for the file, not for each rule: it is due when the first rule's
+    budget would end, and no rule's budget ends sooner than that. A rule only records its
+    deadline; an alarm that comes before the running rule's deadline sets itself again for
+    that deadline. So a file whose rules all end in time costs two system calls, however
+    many rules it has, and a rule is still stopped at its own deadline.
 
     Off (`run` just calls) when `seconds` is 0 or there is no interval timer or this is
     not the main thread. An enclosing interval timer is put back on leaving, less the
@@ -97,11 +108,17 @@ class Timer:
             self._previous = signal.signal(signal.SIGALRM, _expire)
             self._start = time.monotonic()
             self._outer = signal.setitimer(signal.ITIMER_REAL, 0)
+            outer = self._outer[0]
+            signal.setitimer(
+                signal.ITIMER_REAL, min(self.seconds, outer) if outer else self.seconds, REPEAT
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:
         if not self.on:
             return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _Running.active = False
         previous = self._previous if self._previous is not None else signal.SIG_DFL
         signal.signal(signal.SIGALRM, previous)
         outer, interval = self._outer
@@ -114,15 +131,14 @@ class Timer:
         for the message if it cannot be stopped."""
         if not self.on:
             return work()
+        now = time.monotonic()
         budget = self.seconds
         outer = self._outer[0]
         if outer:
-            budget = max(min(budget, outer - (time.monotonic() - self._start)), 0.001)
-        _Running.who, _Running.deadline = who, time.monotonic() + budget
+            budget = max(min(budget, outer - (now - self._start)), 0.001)
+        _Running.who, _Running.deadline = who, now + budget
         _Running.active = True
-        signal.setitimer(signal.ITIMER_REAL, budget, REPEAT)
         try:
             return work()
         finally:
             _Running.active = False
-            signal.setitimer(signal.ITIMER_REAL, 0)

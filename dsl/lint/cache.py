@@ -263,7 +263,7 @@ class LintCache:
                 ensure_ascii=False,
                 separators=(",", ":"),
             )
-            write_text(str(self.path), data, prefix=".lint-")
+            write_text(str(self.path), data, prefix=".lint-", durable=False)
         except OSError as error:
             return f"cannot write the lint cache in {self.path.parent}: {error.strerror or error}"
         return None

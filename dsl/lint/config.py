@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from dsl.diagnostics import SEVERITY_RANK
 from dsl.record import record
-from dsl.source import MAX_BYTES, Unreadable, read_regular
+from dsl.source import NotUtf8, TooLarge, Unreadable, read_text
 
 CONFIG_FILE = "pyproject.toml"
 ALL = "ALL"
@@ -198,16 +198,12 @@ def _read(path: Path) -> dict[str, object]:
     import tomllib  # only when there are settings to read: `--isolated` never needs it
 
     try:
-        data = read_regular(path, MAX_BYTES)  # a FIFO or device is refused, never waited on
+        return tomllib.loads(read_text(path))  # a FIFO or device is refused, never waited on
     except Unreadable as error:
         raise ConfigError(f"cannot read {error}") from None
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise ConfigError(f"{path} is larger than 5 MiB: it is not a settings file")
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
+    except TooLarge:
+        raise ConfigError(f"{path} is larger than 5 MiB: it is not a settings file") from None
+    except NotUtf8:
         raise ConfigError(f"{path} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from None

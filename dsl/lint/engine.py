@@ -96,20 +96,16 @@ def run_rules(loaded: Loaded, rules: Iterable[LintRule]) -> list[Diagnostic]:
     context = RuleContext(
         program, steps, checked.target_side, checked.target_muscle, dict(checked.sports)
     )
+    text_only = RuleContext(program, (), context.target_side, context.target_muscle, context.sports)
     anchor = _anchor(loaded)
     files = frozenset([program.file, *checked.includes])
     found: list[Diagnostic] = []
-    with budget.Timer(budget.seconds()) as timer:
+    # A rule's print goes to stderr, so it cannot corrupt JSON on stdout: once per file.
+    with budget.Timer(budget.seconds()) as timer, contextlib.redirect_stdout(sys.stderr):
         for rule in active:
-            shown = context if rule.uses_steps else _text_only(context)
+            shown = context if rule.uses_steps else text_only
             found.extend(_run(rule, shown, anchor, files, timer))
     return found
-
-
-def _text_only(context: RuleContext) -> RuleContext:
-    return RuleContext(
-        context.program, (), context.target_side, context.target_muscle, context.sports
-    )
 
 
 def _anchor(loaded: Loaded) -> Span:
@@ -127,10 +123,9 @@ def _run(
     """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
     its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        with contextlib.redirect_stdout(sys.stderr):  # a rule's print cannot corrupt JSON
-            findings = timer.run(
-                f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
-            )
+        findings = timer.run(
+            f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
+        )
     except budget.OverBudget:
         return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
@@ -341,8 +336,12 @@ def _chosen_failures(registry: Registry) -> list[Diagnostic]:
         return []
     span = _setting_span(choice.path, "plugins")
     return [
-        make("P004", f"the plugin `{report.name}` {report.problem}", span,
-             hint="`prog plugins` shows every plugin found")
+        make(
+            "P004",
+            f"the plugin `{report.name}` {report.problem}",
+            span,
+            hint="`prog plugins` shows every plugin found",
+        )
         for report in registry.reports
         if report.status == "failed" and report.name in choice.names
     ]

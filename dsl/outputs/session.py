@@ -4,7 +4,8 @@ A `prog step` log keeps every answer with the program's hash. Replaying the answ
 the interpreter gives exactly the steps of the session (as `prog step --resume` does), as
 `Step`s with everything the words and the chart need. The steps after the last one the
 session reached are left out: they were not done, so nothing came of them for the patient.
-This is the one replay the handout and the exports share, so both show the same session.
+This is the one replay the handout and the exports share, so both show the same session;
+`steps_of` also makes the one choice they share, between a session and a plain run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,19 @@ from dsl.interpreter import Step, outcomes_from
 from dsl.interpreter import steps as walk
 from dsl.session_log import LogError, Recorded, fingerprint, read, same_program
 from dsl.source import Source
+
+
+def steps_of(
+    checked: Checked, source: Source, log: str | None
+) -> tuple[list[Step], Recorded | None]:
+    """What a handout or an export shows: the steps of the session in `log`, or without a
+    log the program run as written (every retest unrecorded) and no session.
+
+    Raises `LogError` as `session_steps` does.
+    """
+    if log is None:
+        return list(walk(checked)), None
+    return session_steps(checked, source, log)
 
 
 def session_steps(checked: Checked, source: Source, log: str) -> tuple[list[Step], Recorded]:

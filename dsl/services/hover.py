@@ -88,11 +88,19 @@ def _word_meaning(statement: n.Statement, word: n.Word, scope: words.Scope) -> s
     if isinstance(statement, n.Pivot):
         return words.PLANE_DOCS.get(w, "not a plane: sagittal, frontal or transverse")
     if isinstance(statement, n.Function):
-        return words.word_doc(w, "phase", scope) or "a phase of a sport's function"
+        return (
+            words.word_doc(w, "phase", scope)
+            or words.sport_not_on(w, scope)
+            or "a phase of a sport's function"
+        )
     if isinstance(statement, n.Driver):
         if word is statement.limb:
             return "the limb that drives"
-        return words.word_doc(w, "direction", scope) or "the way the limb drives"
+        return (
+            words.word_doc(w, "direction", scope)
+            or words.sport_not_on(w, scope)
+            or "the way the limb drives"
+        )
     if isinstance(statement, n.Foot):
         return words.FOOT_DOCS.get(w, f"the {w} foot")
     if isinstance(statement, n.Disadvantage | n.Restore):

@@ -5,7 +5,8 @@ and plugins, for the document's sports, target and defines) out, each with its m
 Completion offers these words and hover explains them, so both read the same tables. The
 statement keywords come from the grammar file itself (`prog.lark`), the words from the
 registry (`dsl.registry`, `dsl.vocabulary`): a plugin's words appear once its sport line is
-there, and a new keyword in the grammar needs no change here to be completed.
+there. A new statement in the grammar needs its meaning in `KEYWORDS` and its words in
+`AFTER`; a test fails until both are there.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from dsl.vocabulary import (
     mirror,
 )
 
-# What each statement does (spec §3), for completion details and hover.
+# What each statement does (spec §3), for completion details and hover. Every statement
+# of the grammar has its line here, and one in `AFTER` (a test holds both to the grammar,
+# as `dsl.highlight.words` holds its `ROLES`): a new statement cannot go without them.
 KEYWORDS: dict[str, str] = {
     "program": 'the program\'s title: `program "TITLE"`',
     "target": "the muscle worked on: `target SIDE MUSCLE` (default right glute-med)",
@@ -146,15 +149,21 @@ def plane_table(effect: Effect) -> str:
 
 def expected(keyword: str, before: list[str], scope: Scope) -> list[Word]:
     """The words that may come after `keyword` and the statement's words `before` so far."""
-    finder = _AFTER.get(keyword)
+    finder = AFTER.get(keyword)  # a word typed at the start of a line may be anything
     return finder(before, scope) if finder is not None else []
 
 
 def _keywords(scope: Scope) -> list[Word]:
+    """The grammar's statement keywords, in the order of `KEYWORDS`."""
     order = list(KEYWORDS)
     keywords = (statement.keyword for statement in grammar_words().statements)
-    found = sorted(keywords, key=lambda k: order.index(k) if k in order else len(order))
-    return [Word(k, "keyword", KEYWORDS.get(k, "")) for k in found]
+    return [Word(k, "keyword", KEYWORDS[k]) for k in sorted(keywords, key=order.index)]
+
+
+def _own_words(before: list[str], scope: Scope) -> list[Word]:
+    """A statement whose words are the writer's own (a title, a path, a note, a name) or
+    that takes none (`undo`): there is nothing to offer."""
+    return []
 
 
 def _planes(before: list[str], scope: Scope) -> list[Word]:
@@ -228,16 +237,27 @@ def driver_effect(limb: str, direction: str, scope: Scope) -> Effect | None:
 
 
 def _qualify(word: str, kind: str, scope: Scope) -> str | None:
-    """`NAME` → `SPORT.NAME` when exactly one active sport has it; qualified words as is."""
+    """`NAME` → `SPORT.NAME` when exactly one active sport has it; `SPORT.NAME` as is when
+    SPORT is active and has it. A sport whose `sport` line is not there has no words in
+    force, as the checker says (P003): hover gives them no meaning and no effect."""
     vocabulary = scope.registry.vocabulary
     if "." in word:
         sport, _, name = word.partition(".")
-        entry = vocabulary.sports.get(sport)
+        entry = vocabulary.sports.get(sport) if sport in scope.sports else None
         names = (entry.phases if kind == "phase" else entry.directions) if entry else ()
         return word if name in names else None
     owners = vocabulary.sport_of_phase if kind == "phase" else vocabulary.sport_of_direction
     active = [sport for sport in owners(word) if sport in scope.sports]
     return f"{active[0]}.{word}" if len(active) == 1 else None
+
+
+def sport_not_on(word: str, scope: Scope) -> str:
+    """Why `SPORT.NAME` means nothing here when SPORT is installed but its `sport` line is
+    not there (the checker's P003, in a hover's words); "" for any other word."""
+    sport = word.partition(".")[0] if "." in word else None
+    if sport is None or sport in scope.sports or sport not in scope.registry.vocabulary.sports:
+        return ""
+    return f"a {sport} word, but `sport {sport}` is not on: its words count once that line is there"
 
 
 def phase_effect(word: str, scope: Scope) -> tuple[str, Effect] | None:
@@ -410,7 +430,13 @@ def _try(before: list[str], scope: Scope) -> list[Word]:
     return []
 
 
-_AFTER = {
+# What may follow each statement's keyword: every statement of the grammar, in the order
+# of `KEYWORDS`.
+AFTER = {
+    "program": _own_words,
+    "target": _target,
+    "sport": _sport,
+    "include": _own_words,
     "pivot": _planes,
     "function": _phases,
     "driver": _limbs,
@@ -418,12 +444,14 @@ _AFTER = {
     "surface": _surface,
     "ground-reaction": _ground,
     "retest": _retest,
+    "undo": _own_words,
     "taper": _taper,
     "disadvantage": _disadvantage,
     "restore": _restore,
+    "note": _own_words,
     "use": _use,
-    "sport": _sport,
-    "target": _target,
+    "phase": _own_words,
+    "define": _own_words,
     "try": _try,
 }
 

@@ -2,21 +2,21 @@
 
 The page names files relative to the folder `prog studio` was given, and may only reach
 files inside it, by the include sandbox's rules (spec §7): no absolute path, no `..`, no
-symlink that leads out. Saves are atomic (a temporary file in the same folder, fsync,
-rename) and refuse to overwrite a file that changed on disk since the page read it: the
-page sends the hash of the text it opened, and a different hash on disk is a conflict.
+symlink that leads out. Saves are atomic (`dsl.atomic`: a temporary file in the same
+folder, fsync, rename, fsync of the folder) and refuse to overwrite a file that changed on
+disk since the page read it: the page sends the hash of the text it opened, and a
+different hash on disk is a conflict.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dsl.session_log import sync_folder
-from dsl.source import MAX_BYTES, Unreadable, read_regular
+from dsl.atomic import write_text
+from dsl.source import NotUtf8, TooLarge, Unreadable, read_text
 
 PROGRAM_SUFFIX = ".prog"
 SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "__pycache__", "sessions"}
@@ -112,18 +112,14 @@ class Folder:
         """The text of a program (UTF-8) and its hash; `Refused` if it cannot be read."""
         path = self.resolve(relative)
         try:
-            data = read_regular(path, MAX_BYTES)  # a FIFO or device: refused, not waited on
+            text = read_text(path)  # a FIFO or device: refused, not waited on
         except Unreadable as error:
             raise Refused(f"`{relative}`: {str(error).split(': ', 1)[-1]}") from None
-        except OSError as error:
-            raise Refused(f"`{relative}`: {error.strerror or error}") from None
-        if len(data) > MAX_BYTES:
-            raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except TooLarge:
+            raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program") from None
+        except NotUtf8:
             raise Refused(f"`{relative}` is not UTF-8 text") from None
-        return Opened(relative, text, digest(data))
+        return Opened(relative, text, digest(text.encode("utf-8")))
 
     def save(self, relative: str, text: str, opened: str | None, *, force: bool = False) -> Opened:
         """Write `text` atomically; `Conflict` if the file on disk is no longer `opened`.
@@ -139,17 +135,6 @@ class Folder:
                 now = None
             if (now.sha256 if now else None) != opened:
                 raise Conflict(now)
-        data = text.encode("utf-8")
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        sync_folder(str(path))  # the rename survives a power cut
-        return Opened(relative, text, digest(data))
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)
+        return Opened(relative, text, digest(text.encode("utf-8")))

@@ -135,3 +135,14 @@ def test_formatting_keeps_file_permissions() -> None:
     path.chmod(0o640)
     assert fmt("a.prog").exit_code == 0
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_formatted_text_is_on_the_disk_before_it_replaces_the_file(
+    disk_writes: list[str],
+) -> None:
+    """A power cut after the rename must not leave an empty program: the new text is
+    synced before the rename, and the folder (the rename itself) after it."""
+    Path("a.prog").write_text(UNTIDY, encoding="utf-8")
+    assert fmt("a.prog").exit_code == 0
+    assert Path("a.prog").read_text(encoding="utf-8") == TIDY
+    assert disk_writes == ["sync file", "rename", "sync folder"]

@@ -249,6 +249,25 @@ def test_a_broken_pyproject_is_a_usage_error() -> None:
     assert "fail-on: expected error, warning or info, not 'sometimes'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b'[tool.prog]\nselect = ["\xff"]\n', "pyproject.toml is not UTF-8 text"),
+        (
+            b"#" * (5 * 1024 * 1024 + 1),
+            "pyproject.toml is larger than 5 MiB: it is not a settings file",
+        ),
+    ],
+    ids=["not-utf8", "too-large"],
+)
+def test_a_pyproject_that_is_not_text_is_a_usage_error(data: bytes, said: str) -> None:
+    Path("pyproject.toml").write_bytes(data)
+    write("a.prog", CLEAN)
+    result = lint("a.prog")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"{said}\n")
+
+
 def test_unknown_setting_is_a_warning_with_a_suggestion() -> None:
     write("pyproject.toml", '[tool.prog]\nselct = ["P1"]\n')
     write("a.prog", CLEAN)

@@ -71,6 +71,24 @@ def test_a_rule_that_never_returns_is_stopped_and_reported(tmp_path: Path, body:
     }
 
 
+def test_each_rule_has_its_own_budget_however_long_the_rules_before_it_took(
+    tmp_path: Path,
+) -> None:
+    """Two rules of 0.7 s each under a 1 s budget: together past it, each within it. The
+    alarm is set once per file; when it comes during the second rule it waits for that
+    rule's own deadline, so neither is stopped."""
+    sleep = "import time\ntime.sleep(0.7)\nyield from ()"
+    module = install(tmp_path / "site", "patient", sleep)
+    with module.open("a", encoding="utf-8") as file:
+        file.write(
+            "\n\ndef second(ctx):\n    import time\n    time.sleep(0.7)\n    yield from ()\n"
+            "\n\nplugin.rules.append(Rule(code='Z103', summary='also slow', check=second))\n"
+        )
+    (tmp_path / "a.prog").write_text(PROGRAM, encoding="utf-8")
+    found = lint(tmp_path, "a.prog")
+    assert sorted(d["code"] for d in found) == ["P104", "P107", "Z102"]
+
+
 def test_a_budget_of_0_turns_it_off_for_a_rule_that_ends(tmp_path: Path) -> None:
     install(tmp_path / "site", "slow", "import time\ntime.sleep(0.2)\nyield from ()")
     (tmp_path / "a.prog").write_text(PROGRAM, encoding="utf-8")

@@ -276,6 +276,23 @@ def test_hover_over_a_golf_direction_shows_its_doc_and_effect_for_the_handedness
     assert "**F+1 T-2**" in left.markdown and "golf left-handed" in left.markdown
 
 
+def test_a_sport_word_without_its_sport_line_is_not_in_force_as_the_checker_says() -> None:
+    for text in ("driver left-hand golf.swing\n", "sport tennis\ndriver left-hand golf.swing\n"):
+        doc = Document(text)
+        assert "P003" in {d.code for d in diagnose(doc)}
+        found = hover(doc, Position(len(doc.lines) - 2, 20))
+        assert "a golf word, but `sport golf` is not on" in found.markdown
+        assert "normal golf swing" not in found.markdown and "Effect on" not in found.markdown
+        assert "golf.swing" not in labels(doc, Position(len(doc.lines) - 2, 17))
+    phase = Document("function golf.backswing\n")
+    found = hover(phase, Position(0, 12))
+    assert "a golf word, but `sport golf` is not on" in found.markdown
+    assert "Effect on" not in found.markdown
+    assert labels(phase, Position(0, 9)) == []
+    on = hover(Document("sport golf\nfunction golf.backswing\n"), Position(1, 12))
+    assert "**S+2 F+1 T+2**" in on.markdown and "not on" not in on.markdown
+
+
 def test_hover_mirrors_for_a_left_target() -> None:
     left = Document("target left glute-med\ndriver left-hand overhead-right\n")
     right = Document("target right glute-med\ndriver left-hand overhead-right\n")

@@ -61,3 +61,31 @@ def test_a_fifo_named_like_a_program_is_refused_at_once(studio) -> None:
         refused = client.get("/api/file", params={"path": "pipe.prog"})
     assert refused.status_code == 403
     assert "a FIFO (named pipe), not a file prog can read" in refused.text
+
+
+def test_a_program_that_is_not_utf8_is_refused_with_why(studio) -> None:
+    (studio.folder / "latin1.prog").write_bytes('note "caf\xe9"\n'.encode("latin-1"))
+    with studio.client() as client:
+        refused = client.get("/api/file", params={"path": "latin1.prog"})
+    assert refused.status_code == 403
+    assert "`latin1.prog` is not UTF-8 text" in refused.text
+
+
+def test_a_save_is_on_the_disk_before_it_replaces_the_file(tmp_path, disk_writes) -> None:
+    """The studio saves as `prog fmt` writes: text synced, renamed, folder synced; the
+    file keeps its permissions and the hash the page gets is that of the bytes written."""
+    import hashlib
+
+    from dsl.studio.files import Folder
+
+    path = tmp_path / "a.prog"
+    path.write_text("pivot frontal\n", encoding="utf-8")
+    path.chmod(0o640)
+    folder = Folder(str(tmp_path))
+    opened = folder.read("a.prog")
+    saved = folder.save("a.prog", "pivot frontal x12\r\n", opened.sha256)
+    assert disk_writes == ["sync file", "rename", "sync folder"]
+    assert path.read_bytes() == b"pivot frontal x12\r\n"
+    assert saved.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.prog"]
