@@ -27,6 +27,7 @@ from pygls.uris import from_fs_path, to_fs_path, uri_scheme
 
 from dsl import __version__, services
 from dsl.lsp import convert
+from dsl.parser import paused_gc
 from dsl.services.document import never_raises
 
 log = logging.getLogger("prog.lsp")
@@ -98,16 +99,21 @@ server = ProgServer()
 
 
 def _check(ls: ProgServer, uri: str, version: int | None, text: str) -> None:
-    """Check one document's new text and publish its diagnostics."""
-    doc = services.Document(text, path_of(uri))
-    found = services.diagnose(doc)
-    ls.open[uri] = Open(uri, version, doc, found)
-    at = ls.units(doc)
-    ls.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[convert.diagnostic(d, at) for d in found]
+    """Check one document's new text and publish its diagnostics.
+
+    The cyclic garbage collector waits until the diagnostics are sent: the check's objects
+    are kept (hover and completion reuse them), so the first collection after it walks them
+    all, and that is better done while the editor shows the diagnostics than before."""
+    with paused_gc():
+        doc = services.Document(text, path_of(uri))
+        found = services.diagnose(doc)
+        ls.open[uri] = Open(uri, version, doc, found)
+        at = ls.units(doc)
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[convert.diagnostic(d, at) for d in found]
+            )
         )
-    )
 
 
 def on_document(
