@@ -40,6 +40,7 @@ FILES_PER_FOLDER = 100
 LINES = 50
 # The share of files with each kind of error; the rest have warnings only.
 ERRORS = (("typo", 0.12), ("no sport line", 0.04), ("target twice", 0.03), ("syntax", 0.05))
+MOVEMENTS = ("pivot ", "function ", "driver ", "foot ")  # the lines a typo goes into
 
 
 class _Untidy:
@@ -140,8 +141,8 @@ class _Untidy:
                 lines.append(slip)
                 slip = None
             elif self.rng.random() < 0.05:
-                count = self.rng.randint(1, 3)
-                alternatives = [self.tweak(removals=False) for _ in range(count)]
+                tried = self.rng.randint(1, 3)
+                alternatives = [self.tweak(removals=False) for _ in range(tried)]
                 lines += ["try until better:", *(f"    {line}" for line in alternatives)]
             else:
                 lines.append(self.statement())
@@ -207,9 +208,6 @@ def program(rng: random.Random, vocabulary: Vocabulary, number: int) -> str:
         at = rng.choice([i for i, line in enumerate(lines) if line.endswith(":")])
         lines[at] = lines[at][:-1] if rng.random() < 0.5 else 'note "keep the knee over'
     return "\n".join(lines) + "\n"
-
-
-MOVEMENTS = ("pivot ", "function ", "driver ", "foot ")
 
 
 def write_findings(folder: Path, files: int, seed: int = 2) -> list[Path]:
