@@ -37,7 +37,7 @@ def run(stage: str, path: Path) -> float:
     elif stage == "parse":
         parser.parse(source)
     elif stage == "parse-gc-on":
-        parser._parse(source)  # the same parse without pausing the garbage collector
+        parser._parse(source, frozenset())  # the same parse, the collector left on
     elif stage == "check":
         load_source(source, root=path.parent)
     else:
