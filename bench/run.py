@@ -38,6 +38,8 @@ beside the all-cores one, and says when the second core was busy (`--jobs 2` les
 from __future__ import annotations
 
 import argparse
+import hashlib
+import inspect
 import json
 import os
 import shutil
@@ -159,11 +161,16 @@ def _sizes(options: argparse.Namespace) -> tuple[int, int]:
 
 
 def _generated(folder: Path, files: int, write: Callable[[Path, int], list[Path]]) -> list[Path]:
-    """The `.prog` files in `folder`, written by `write` unless it holds `files` already."""
+    """The `.prog` files in `folder`, written by `write` unless an earlier run (`--work`)
+    left `files` of them there written by the same generator (its module's text, hashed,
+    is kept beside them: a corpus from an older generator is written again)."""
+    generator = hashlib.sha256(Path(inspect.getfile(write)).read_bytes()).hexdigest()
+    stamp = folder / "generator.sha256"
     paths = sorted(folder.rglob("*.prog")) if folder.exists() else []
-    if len(paths) != files:
+    if len(paths) != files or not stamp.exists() or stamp.read_text() != generator:
         shutil.rmtree(folder, ignore_errors=True)
         paths = sorted(write(folder, files))
+        stamp.write_text(generator)
     return paths
 
 
