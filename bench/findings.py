@@ -13,8 +13,9 @@ tweaks change nothing (P202); and some files name no target (P101).
 Some files also fail the checks, as files being written do: a misspelt word (P002, with
 its `did you mean`), a sport's word with no `sport` line (P003), a `target` said twice
 (P007), or a syntax error (P001: a block header without its colon, a note never closed).
-The disadvantages in force never take away every favorable motion (P006), so each error
-file has one error and the others run every rule. Files are about 50 lines, as the
+The disadvantages in force never take away every favorable motion (P006, but for a
+file whose syntax error leaves lines out), so an error file has one kind of error and the
+others run every rule. Files are about 50 lines, as the
 library's are, so the two corpora's lines per second compare; seeded, so every run of the
 bench lints the same files.
 """
