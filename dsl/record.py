@@ -16,9 +16,9 @@ The `__init__` is the dataclass's in all but how it is made. The dataclass machi
 writes each class's `__init__` as source and compiles it, and the docstring of a class
 without one from `inspect.signature`: together, nearly two thirds of what the records
 cost `prog lint` on one file to make. A record whose fields are all bare annotations
-(with or without a default) gets the code the machinery wrote for the first record with
-as many fields, given its own field names (`_init`), and the same docstring, written
-directly; a record with a `field(...)` keeps the machinery's `__init__`.
+(with or without a default) gets the same function, the same bytecode, from one compiled
+for its number of fields and given its field names (`_init`), and the same docstring,
+written directly; a record with a `field(...)` keeps the dataclass's own.
 
 Equality is by class and fields, as a dataclass's; the hash is the fields' hash, as a
 frozen dataclass's. The plugin API's values (`dsl.plugin`) come from outside and are
@@ -31,6 +31,7 @@ import inspect
 import sys
 from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
+from functools import cache
 from operator import attrgetter
 from types import CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
@@ -81,58 +82,49 @@ def _refuse_delete(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-# The code of the `__init__` the dataclass machinery wrote for the first record of each
-# number of fields, kept to be given the names of the next ones (`_init`).
-_INIT_CODES: dict[int, CodeType] = {}
-
-
-def _bare_fields(cls: type) -> tuple[str, ...] | None:
-    """The names of the fields of `cls` (its bases' first, as the dataclass machinery orders
-    them) if each is a bare annotation, with or without a plain default: what `_init`
-    makes an `__init__` for. None for anything else (a `field(...)`, a ClassVar, an
-    InitVar, a keyword-only marker, a field named `self`, an `__init__` of its own): the
-    machinery does those."""
+def _bare(cls: type) -> bool:
+    """Whether every field of `cls`, and of its bases, is a bare annotation with or without
+    a plain default: what `_init` makes an `__init__` for. Anything else (a `field(...)`,
+    a ClassVar, an InitVar, a keyword-only marker, an `__init__` of its own) is left to
+    the dataclass machinery."""
     own = vars(cls)
     if "__init__" in own or any(isinstance(value, Field) for value in own.values()):
-        return None
-    hints = own.get("__annotations__", {})
+        return False
     special = ("ClassVar", "InitVar", "KW_ONLY")
-    if any(word in str(hint) for hint in hints.values() for word in special):
-        return None
-    names: dict[str, None] = {}
-    for base in reversed(cls.__mro__[1:]):
-        inherited = getattr(base, "__dataclass_fields__", None)
-        if inherited is None:
-            continue
-        if len(inherited) != len(fields(base)) or any(
-            f.default_factory is not MISSING or not f.init or f.kw_only is True
-            for f in inherited.values()
-        ):
-            return None
-        names.update(dict.fromkeys(inherited))
-    names.update(dict.fromkeys(hints))
-    return None if "self" in names else tuple(names)
-
-
-def _keep_init_code(cls: type, names: tuple[str, ...]) -> None:
-    """Keep the machinery's `__init__` code for `cls` if it has the shape `_init` renames:
-    its parameters, then the same names as the attributes it sets, in order, and nothing
-    else (so on CPython 3.11 to 3.13; if a later Python writes it otherwise, every record
-    keeps the machinery's own)."""
-    code: CodeType = vars(cls)["__init__"].__code__
-    if (
-        code.co_argcount == len(names) + 1
-        and code.co_varnames == ("self", *names)
-        and code.co_names == names
-        and not code.co_freevars
+    if any(
+        word in str(hint) for hint in own.get("__annotations__", {}).values() for word in special
     ):
-        _INIT_CODES[len(names)] = code
+        return False
+    for base in cls.__mro__[1:]:
+        inherited = getattr(base, "__dataclass_fields__", None)
+        if inherited is not None and (
+            len(inherited) != len(fields(base))
+            or any(
+                f.default_factory is not MISSING or not f.init or f.kw_only is True
+                for f in inherited.values()
+            )
+        ):
+            return False
+    return True
 
 
-def _init(cls: type, code: CodeType) -> Callable[..., None]:
+@cache
+def _assigning(count: int) -> CodeType:
+    """The code of `__init__(self, a0, a1, …)` doing `self.a0 = a0`, … in order: compiled
+    once for each number of fields, then renamed for each record (`_init`)."""
+    names = [f"a{index}" for index in range(count)]
+    body = "".join(f"\n    self.{name} = {name}" for name in names) or "\n    pass"
+    space: dict[str, Any] = {}
+    exec(f"def __init__({', '.join(['self', *names])}) -> None:{body}", space)
+    code: CodeType = space["__init__"].__code__
+    return code
+
+
+def _init(cls: type) -> Callable[..., None]:
     """The `__init__` the dataclass machinery would write for `cls` (fields by position or
-    name, the defaults of the trailing ones), without writing and compiling it again:
-    `code`, the machinery's for as many fields, given the names of these."""
+    name, the defaults of the trailing ones), without writing and compiling it again: the
+    names in `_assigning`'s code are the parameters and then, in the same order, the
+    attributes set."""
     found = fields(cls)
     names = tuple(f.name for f in found)
     defaults = tuple(f.default for f in found if f.default is not MISSING)
@@ -140,9 +132,11 @@ def _init(cls: type, code: CodeType) -> Callable[..., None]:
         if f.default is MISSING:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
     qualname = f"{cls.__qualname__}.__init__"
-    renamed = code.replace(co_varnames=("self", *names), co_names=names, co_qualname=qualname)
+    code = _assigning(len(names)).replace(
+        co_varnames=("self", *names), co_names=names, co_qualname=qualname
+    )
     module = sys.modules.get(cls.__module__)
-    init = FunctionType(renamed, vars(module) if module else {}, "__init__", defaults or None)
+    init = FunctionType(code, vars(module) if module else {}, "__init__", defaults or None)
     init.__qualname__ = qualname
     init.__annotations__ = {**{f.name: f.type for f in found}, "return": None}
     return init
@@ -172,18 +166,14 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
         cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
         cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
         cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
-        bare = _bare_fields(cls)
-        code = _INIT_CODES.get(len(bare)) if bare is not None else None
-        documented = bool(cls.__doc__)
-        if code is not None and not documented:  # written below, once `__init__` is there
+        bare, documented = _bare(cls), bool(cls.__doc__)
+        if bare and not documented:  # written below, once the `__init__` is there
             cls.__doc__ = cls.__name__
-        made: Any = dataclass(slots=True, eq=False, repr=False, init=code is None)(cls)
-        if code is not None:
-            made.__init__ = _init(made, code)
+        made: Any = dataclass(slots=True, eq=False, repr=False, init=not bare)(cls)
+        if bare:
+            made.__init__ = _init(made)
             if not documented:
                 made.__doc__ = _signature_text(made)
-        elif bare is not None:
-            _keep_init_code(made, bare)
         if guarded:
             made.__setattr__ = _set_once
             made.__delattr__ = _refuse_delete
