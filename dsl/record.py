@@ -12,14 +12,6 @@ field (`dataclass_transform(frozen_default=True)`), and no code assigns one.
 `record.replace` is `dataclasses.replace` for records, without its per-call look-up of
 the fields: the interpreter makes a new prescription at every step.
 
-The `__init__` is the dataclass's in all but how it is made. The dataclass machinery
-writes each class's `__init__` as source and compiles it, and the docstring of a class
-without one from `inspect.signature`: together, nearly two thirds of what the records
-cost `prog lint` on one file to make. A record whose fields are all bare annotations
-(with or without a default) gets the same function, the same bytecode, from one compiled
-for its number of fields and given its field names (`_init`), and the same docstring,
-written directly; a record with a `field(...)` keeps the dataclass's own.
-
 Equality is by class and fields, as a dataclass's; the hash is the fields' hash, as a
 frozen dataclass's. The plugin API's values (`dsl.plugin`) come from outside and are
 shared, so they are `guarded`: an assignment to one raises `FrozenInstanceError`.
@@ -27,13 +19,9 @@ shared, so they are `guarded`: an assignment to one raises `FrozenInstanceError`
 
 from __future__ import annotations
 
-import inspect
-import sys
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
-from functools import cache
+from dataclasses import FrozenInstanceError, dataclass, fields
 from operator import attrgetter
-from types import CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
@@ -82,76 +70,6 @@ def _refuse_delete(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _bare(cls: type) -> bool:
-    """Whether every field of `cls`, and of its bases, is a bare annotation with or without
-    a plain default: what `_init` makes an `__init__` for. Anything else (a `field(...)`,
-    a ClassVar, an InitVar, a keyword-only marker, an `__init__` of its own) is left to
-    the dataclass machinery."""
-    own = vars(cls)
-    if "__init__" in own or any(isinstance(value, Field) for value in own.values()):
-        return False
-    special = ("ClassVar", "InitVar", "KW_ONLY")
-    if any(
-        word in str(hint) for hint in own.get("__annotations__", {}).values() for word in special
-    ):
-        return False
-    for base in cls.__mro__[1:]:
-        inherited = getattr(base, "__dataclass_fields__", None)
-        if inherited is not None and (
-            len(inherited) != len(fields(base))
-            or any(
-                f.default_factory is not MISSING or not f.init or f.kw_only is True
-                for f in inherited.values()
-            )
-        ):
-            return False
-    return True
-
-
-@cache
-def _assigning(count: int) -> CodeType:
-    """The code of `__init__(self, a0, a1, …)` doing `self.a0 = a0`, … in order: compiled
-    once for each number of fields, then renamed for each record (`_init`)."""
-    names = [f"a{index}" for index in range(count)]
-    body = "".join(f"\n    self.{name} = {name}" for name in names) or "\n    pass"
-    space: dict[str, Any] = {}
-    exec(f"def __init__({', '.join(['self', *names])}) -> None:{body}", space)
-    code: CodeType = space["__init__"].__code__
-    return code
-
-
-def _init(cls: type) -> Callable[..., None]:
-    """The `__init__` the dataclass machinery would write for `cls` (fields by position or
-    name, the defaults of the trailing ones), without writing and compiling it again: the
-    names in `_assigning`'s code are the parameters and then, in the same order, the
-    attributes set."""
-    found = fields(cls)
-    names = tuple(f.name for f in found)
-    defaults = tuple(f.default for f in found if f.default is not MISSING)
-    for f in found[len(found) - len(defaults) :]:
-        if f.default is MISSING:
-            raise TypeError(f"non-default argument {f.name!r} follows default argument")
-    qualname = f"{cls.__qualname__}.__init__"
-    code = _assigning(len(names)).replace(
-        co_varnames=("self", *names), co_names=names, co_qualname=qualname
-    )
-    module = sys.modules.get(cls.__module__)
-    init = FunctionType(code, vars(module) if module else {}, "__init__", defaults or None)
-    init.__qualname__ = qualname
-    init.__annotations__ = {**{f.name: f.type for f in found}, "return": None}
-    return init
-
-
-def _signature_text(cls: type) -> str:
-    """The docstring the dataclass machinery gives a class without one, `Name(a: 'int',
-    b: 'str' = '')`, as `inspect.signature` renders it, without building the signature."""
-    shown = []
-    for f in fields(cls):
-        text = f"{f.name}: {inspect.formatannotation(f.type)}"
-        shown.append(text if f.default is MISSING else f"{text} = {f.default!r}")
-    return f"{cls.__name__}({', '.join(shown)})"
-
-
 @dataclass_transform(frozen_default=True)
 def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
     """Make `cls` a record: a slotted dataclass with the shared equality, hash and repr.
@@ -166,14 +84,7 @@ def record(cls: type[T] | None = None, *, guarded: bool = False) -> Any:
         cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
         cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
         cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
-        bare, documented = _bare(cls), bool(cls.__doc__)
-        if bare and not documented:  # written below, once the `__init__` is there
-            cls.__doc__ = cls.__name__
-        made: Any = dataclass(slots=True, eq=False, repr=False, init=not bare)(cls)
-        if bare:
-            made.__init__ = _init(made)
-            if not documented:
-                made.__doc__ = _signature_text(made)
+        made: Any = dataclass(slots=True, eq=False, repr=False)(cls)
         if guarded:
             made.__setattr__ = _set_once
             made.__delattr__ = _refuse_delete
