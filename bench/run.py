@@ -419,7 +419,7 @@ def _startup(one_file: Path, runs: int) -> None:
         [
             (nothing, nothing, ""),
             (click, nothing, ""),
-            (version, nothing, _verdict("× import click", version.ratio(click), 1.2)),
+            (version, nothing, _verdict("× import click", version.ratio(click), 1.1)),
             (lint, nothing, _verdict("× import click", lint.ratio(click), 2.0)),
         ],
     )

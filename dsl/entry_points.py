@@ -17,7 +17,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 Loader = Callable[[], object]
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
@@ -49,9 +48,10 @@ def _in_folder(folder: str, group: str, seen: set[str]) -> Iterator[tuple[str, s
         if key in seen:
             continue
         seen.add(key)
-        info = Path(folder, name)
+        info = os.path.join(folder, name)  # plain strings: most of these are only tried
         try:
-            text = (info / "entry_points.txt").read_text(encoding="utf-8")
+            with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as handle:
+                text = handle.read()
         except (OSError, UnicodeDecodeError):
             continue
         entries = _section(text, group)
@@ -94,11 +94,11 @@ def _section(text: str, group: str) -> list[tuple[str, str]]:
     return entries
 
 
-def _distribution_name(info: Path) -> str | None:
+def _distribution_name(info: str) -> str | None:
     """The `Name:` field of a distribution's METADATA (or PKG-INFO for an egg-info)."""
     for file in ("METADATA", "PKG-INFO"):
         try:
-            with open(info / file, encoding="utf-8") as handle:
+            with open(os.path.join(info, file), encoding="utf-8") as handle:
                 for line in handle:
                     if line.startswith("Name:"):
                         return line[5:].strip()

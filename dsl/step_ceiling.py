@@ -19,6 +19,7 @@ statements is refused even if some of them have errors: it is too long either wa
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 
 from dsl.checker import MAX_STEPS
@@ -30,22 +31,29 @@ from dsl.syntax import KEYWORDS, STATEMENT_KEYWORDS
 # three): context lines and block headers are none, and `use` may be none.
 NO_STEP = {"PROGRAM", "TARGET", "SPORT", "INCLUDE", "USE", "PHASE", "DEFINE", "TRY"}
 STEP_KEYWORDS = sorted(KEYWORDS[name] for name in STATEMENT_KEYWORDS - NO_STEP)
-_STATEMENT = re.compile(
-    r"(?:^|[;:])[ \t]*(?:" + "|".join(STEP_KEYWORDS) + r")(?![A-Za-z0-9.-])",
-    re.IGNORECASE | re.ASCII | re.MULTILINE,
-)
-# A string (closed, or running to the line's end) or a comment.
-_QUOTED = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
-# A `define` header, at any depth, with the lines of its block (deeper, or blank).
-_DEFINE = re.compile(
-    r"^([ \t]*)define(?![A-Za-z0-9.-])[^\n]*(?:\n(?:\1[ \t]+[^\n]*|[ \t]*(?=\n)))*",
-    re.IGNORECASE | re.ASCII | re.MULTILINE,
-)
-_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The step statement, a string or comment, a `define` with its block, and a line's
+    text: compiled when a text is first long enough to need them, not when every `prog
+    lint` starts."""
+    statement = re.compile(
+        r"(?:^|[;:])[ \t]*(?:" + "|".join(STEP_KEYWORDS) + r")(?![A-Za-z0-9.-])",
+        re.IGNORECASE | re.ASCII | re.MULTILINE,
+    )
+    # A string (closed, or running to the line's end) or a comment.
+    quoted = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
+    # A `define` header, at any depth, with the lines of its block (deeper, or blank).
+    define = re.compile(
+        r"^([ \t]*)define(?![A-Za-z0-9.-])[^\n]*(?:\n(?:\1[ \t]+[^\n]*|[ \t]*(?=\n)))*",
+        re.IGNORECASE | re.ASCII | re.MULTILINE,
+    )
+    return statement, quoted, define, re.compile(r"[^\n]+")
 
 
 def _blank(match: re.Match[str]) -> str:
-    return _NOT_NEWLINE.sub(lambda part: " " * len(part.group()), match.group())
+    return _patterns()[3].sub(lambda part: " " * len(part.group()), match.group())
 
 
 def over_ceiling(text: str, name: str) -> Diagnostic | None:
@@ -53,9 +61,10 @@ def over_ceiling(text: str, name: str) -> Diagnostic | None:
     outside defines already do; None otherwise (the checker still counts what `use` adds)."""
     if text.count("\n") + text.count(";") + text.count(":") < MAX_STEPS:
         return None  # too few statements to hold that many steps: no need to look
-    plain = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    plain = _DEFINE.sub(_blank, plain)
-    past = next(islice(_STATEMENT.finditer(plain), MAX_STEPS, None), None)
+    statement, quoted, define, _ = _patterns()
+    plain = quoted.sub(lambda m: " " * len(m.group()), text)
+    plain = define.sub(_blank, plain)
+    past = next(islice(statement.finditer(plain), MAX_STEPS, None), None)
     if past is None:
         return None
     start = past.end() - len(past.group().lstrip(";: \t"))

@@ -84,3 +84,54 @@ def test_records_of_one_field_and_of_none() -> None:
     assert Mark() == Mark() and hash(Mark()) == hash(()) and repr(Mark()).endswith(".Mark()")
     assert Name("a") == Name("a") != Name("b") and hash(Name("a")) == hash(("a",))
     assert replace(Name("a"), text="b") == Name("b") and replace(Mark()) == Mark()
+
+
+def test_a_records_init_and_docstring_are_the_dataclasss() -> None:
+    """Records make their `__init__` (and, with no docstring, their docstring) their own
+    way; what shows is what the dataclass machinery gives, inherited fields included."""
+    import inspect
+
+    from dsl.record import record
+
+    @record
+    class Base:
+        span: str
+
+    @record
+    class Dose(Base):
+        sets: int | None = None
+        unit: str = ""
+
+    @dataclasses.dataclass
+    class Plain:
+        span: str
+        sets: int | None = None
+        unit: str = ""
+
+    assert inspect.signature(Dose) == inspect.signature(Plain)
+    assert Dose.__doc__ == Plain.__doc__.replace("Plain", "Dose")  # type: ignore[union-attr]
+    assert Dose("a", unit="m") == Dose(span="a", sets=None, unit="m") != Dose("a", 3)
+    assert [f.name for f in dataclasses.fields(Dose)] == ["span", "sets", "unit"]
+    with pytest.raises(TypeError, match=r"Dose.__init__\(\) missing 1 required positional"):
+        Dose()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Dose("a", colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="non-default argument 'late' follows default argument"):
+
+        @record
+        class Unordered:
+            early: int = 0
+            late: int  # type: ignore[misc]
+
+
+def test_a_record_with_a_field_factory_makes_a_new_value_each_time() -> None:
+    from dsl.record import record
+
+    @record
+    class Bag:
+        name: str
+        items: list[str] = dataclasses.field(default_factory=list)
+
+    first, second = Bag("a"), Bag("b")
+    first.items.append("x")
+    assert second.items == [] and Bag("c", ["y"]).items == ["y"]

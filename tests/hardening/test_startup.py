@@ -35,6 +35,13 @@ def test_version_loads_nothing_heavy() -> None:
     assert sorted(m for m in modules if HEAVY.match(m)) == []
 
 
+def test_help_wrapping_is_set_up_only_when_help_is_shown() -> None:
+    """Help wraps between whole words through click's `TextWrapper`, which imports textwrap:
+    that is done when help is laid out, not by a start-up that shows none."""
+    assert "textwrap" not in imported_by("--version")
+    assert "textwrap" in imported_by("lint", "--help")
+
+
 def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     """What a pre-commit hook pays on a clean file: the stored parser tables (no Lark), and
     plain text on a pipe (no rich, no Pygments)."""
@@ -49,3 +56,18 @@ def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
     assert "dsl.outputs" not in modules and "dsl.handout_command" not in modules
     assert sorted(m for m in modules if m.startswith(LANGUAGE_SERVER)) == []
     assert sorted(m for m in modules if m.split(".")[0] in ("starlette", "uvicorn")) == []
+    assert "textwrap" not in modules
+
+
+def test_the_collector_runs_again_once_started() -> None:
+    """Start-up pauses the cyclic garbage collector; the commands, which may run long
+    (a library's lint, a server), run with it on, and off only if it was off before."""
+    script = "import gc; {} import dsl.cli; print(gc.isenabled())"
+    for before, expected in (("", "True"), ("gc.disable();", "False")):
+        result = subprocess.run(
+            [sys.executable, "-c", script.format(before)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.stdout.strip() == expected, result.stderr
