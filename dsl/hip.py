@@ -98,28 +98,34 @@ def drive(
     `disadvantaged` pairs each motion taken away with whether it was taken away in
     `reverse`. The result is rounded to 2 decimals, as every figure in output is.
     """
-    total = list(base.as_tuple()) if base is not None else [0.0, 0.0, 0.0]
+    # Three locals rather than a list: a drive is made at most steps of a run.
+    sagittal, frontal, transverse = (
+        (base.sagittal, base.frontal, base.transverse) if base is not None else (0.0, 0.0, 0.0)
+    )
     for effect, intensity in tweaks:
         if intensity == 100:
-            total[0] += effect.sagittal
-            total[1] += effect.frontal
-            total[2] += effect.transverse
+            sagittal += effect.sagittal
+            frontal += effect.frontal
+            transverse += effect.transverse
         else:
-            total[0] += effect.sagittal * intensity / 100
-            total[1] += effect.frontal * intensity / 100
-            total[2] += effect.transverse * intensity / 100
-    for motion, reverse in disadvantaged:
-        value = total[motion.plane] * motion.sign  # > 0 means "moving the helpful way"
-        if reverse:
-            value = -abs(value) if value != 0 else -1.0
-        else:
-            value = min(value, 0.0)
-        total[motion.plane] = value * motion.sign
-    return (_finish(total[0]), _finish(total[1]), _finish(total[2]))
+            sagittal += effect.sagittal * intensity / 100
+            frontal += effect.frontal * intensity / 100
+            transverse += effect.transverse * intensity / 100
+    if disadvantaged:
+        total = [sagittal, frontal, transverse]
+        for motion, reverse in disadvantaged:
+            value = total[motion.plane] * motion.sign  # > 0 means "moving the helpful way"
+            if reverse:
+                value = -abs(value) if value != 0 else -1.0
+            else:
+                value = min(value, 0.0)
+            total[motion.plane] = value * motion.sign
+        sagittal, frontal, transverse = total
+    return (_finish(sagittal), _finish(frontal), _finish(transverse))
 
 
 def _finish(value: float) -> float:
-    clamped = max(-LIMIT, min(LIMIT, value))
+    clamped = -LIMIT if value < -LIMIT else LIMIT if value > LIMIT else value
     return round(clamped, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
