@@ -131,8 +131,15 @@ def plain(segments: Segments) -> str:
 
 
 def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bool) -> None:
+    """Each diagnostic, in colour or not as the stream is when they start: asked once, not
+    once a diagnostic (a system call each, and a lint of a library can have many)."""
+    stream = sys.stderr if stderr else sys.stdout
+    if _coloured(stream):
+        for item in items:
+            write(diagnostic(item, sources), stderr=stderr)
+        return
     for item in items:
-        write(diagnostic(item, sources), stderr=stderr)
+        stream.write(plain(diagnostic(item, sources)) + "\n")
 
 
 def summary(
