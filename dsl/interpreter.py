@@ -199,7 +199,7 @@ class _Run:
         per level of nesting."""
         stack = [_Frame(iter(body))]
         on_stack: set[str] = set()  # defines being run; one that runs itself is refused
-        handlers = self.handlers
+        handlers = self._handlers()
         while stack:
             frame = stack[-1]
             op = next(frame.pending, None)
@@ -223,8 +223,7 @@ class _Run:
                 else:
                     yield from made  # type: ignore[misc]
 
-    @property
-    def handlers(self) -> dict[type, Callable[[Any], Step | Iterator[Step]]]:
+    def _handlers(self) -> dict[type, Callable[[Any], Step | Iterator[Step]]]:
         """The op types' handlers: most make one step, made only when the walk reaches the
         op (a retest asks for its outcome then); `try` and `taper` are generators of their
         steps. A table, not a `match`: an op is looked up once, not tested class by class."""
