@@ -209,12 +209,13 @@ def code_action(
     ls: ProgServer, found: Open, at: convert.Units, params: types.CodeActionParams
 ) -> list[types.CodeAction]:
     fixes = services.code_actions(found.doc, at.range(params.range), found.diagnostics)
-    by_code = {d.code: convert.diagnostic(d, at) for d in found.diagnostics}
+    mended = {id(fix.diagnostic): fix.diagnostic for fix in fixes}  # each its own, by identity
+    shown = {key: convert.diagnostic(d, at) for key, d in mended.items()}
     return [
         types.CodeAction(
             title=fix.title,
             kind=types.CodeActionKind.QuickFix,
-            diagnostics=[by_code[fix.code]] if fix.code in by_code else None,
+            diagnostics=[shown[id(fix.diagnostic)]],
             is_preferred=fix.preferred or None,
             edit=types.WorkspaceEdit(
                 changes={found.uri: [convert.text_edit(edit, at) for edit in fix.edits]}

@@ -41,8 +41,9 @@ kept on it, so several requests on one text check it once)::
         target hip per plane for the document's side and handedness (`F+3`); in a program
         without errors, also the drive after that step (every retest taken as better).
     code_actions(doc, range, diagnostics=None) -> list[Fix]
-        Fix(title, code, edits: list[TextEdit], preferred): replace a misspelt word with its
-        suggestion; add `sport NAME` (P003); insert `retest` (P102); add `# noqa: CODE`.
+        Fix(title, diagnostic, edits: list[TextEdit], preferred), `diagnostic` the one it
+        mends (`.code` its code): replace a misspelt word with its suggestion; add
+        `sport NAME` (P003); insert `retest` (P102); add `# noqa: CODE`.
         `diagnostics` defaults to `diagnose(doc)`; only those touching `range` are fixed.
     format_edits(doc) -> list[TextEdit]
         One whole-text edit to `prog fmt`'s layout; none when formatted or not parseable.

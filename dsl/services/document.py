@@ -96,12 +96,11 @@ class Document:
 
     @cached_property
     def lint_settings(self) -> Settings:
-        """The settings in force: given, or from the `pyproject.toml` nearest the file."""
+        """The settings in force: given, or from the `pyproject.toml` nearest the file (for
+        an unsaved buffer, nearest the working folder, as `prog lint -` reads them)."""
         if self.settings is not None:
             return self.settings
-        if not self.path:
-            return Settings()
-        return settings_near(os.path.dirname(self.name))
+        return settings_near(os.path.dirname(self.name) if self.path else os.getcwd())
 
     @cached_property
     def loaded(self) -> Loaded:

@@ -25,12 +25,18 @@ _UNKNOWN = re.compile(r"unknown [^`]*`([^`]+)`")
 
 @dataclass(frozen=True)
 class Fix:
-    """One quick fix: a title for the menu, the code it mends, and its edits."""
+    """One quick fix: a title for the menu, the diagnostic it mends (one of those it was
+    given, so a client can point at that one, not at another of the same code), and its
+    edits."""
 
     title: str
-    code: str
+    diagnostic: Diagnostic
     edits: list[TextEdit]
     preferred: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.diagnostic.code
 
 
 @never_raises(list)
@@ -66,7 +72,7 @@ def _suggestion(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
         return
     yield Fix(
         f"Replace `{written}` with `{guess}`",
-        diagnostic.code,
+        diagnostic,
         [TextEdit(where, guess)],
         preferred=True,
     )
@@ -82,7 +88,7 @@ def _sport_line(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     at = Position(_context_end(doc), 0)
     yield Fix(
         f"Add `sport {sport}` at the top",
-        diagnostic.code,
+        diagnostic,
         [TextEdit(Range(at, at), f"sport {sport}\n")],
         preferred=True,
     )
@@ -110,7 +116,7 @@ def _retest(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
         new = "retest; "
     else:
         new = "retest\n" + indentation
-    yield Fix("Insert `retest` before this line", diagnostic.code, [TextEdit(at, new)])
+    yield Fix("Insert `retest` before this line", diagnostic, [TextEdit(at, new)])
 
 
 def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
@@ -130,7 +136,7 @@ def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
         edit = TextEdit(
             Range(Position(number, stripped), Position(number, len(text))), f"  # noqa: {code}"
         )
-    yield Fix(f"Silence {code} on this line (`# noqa: {code}`)", code, [edit])
+    yield Fix(f"Silence {code} on this line (`# noqa: {code}`)", diagnostic, [edit])
 
 
 _FIXERS: tuple[Callable[[Document, Diagnostic], Iterator[Fix]], ...] = (

@@ -78,12 +78,16 @@ def test_a_misspelt_plane_is_p002_with_its_suggestion_on_the_word() -> None:
     assert "did you mean `frontal`?" in found.message
 
 
-def test_settings_and_noqa_are_honoured_from_the_documents_folder(tmp_path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nignore = ["P104"]\n')
+def test_settings_and_noqa_are_honoured_from_the_documents_folder(tmp_path, monkeypatch) -> None:
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "pyproject.toml").write_text('[tool.prog]\nignore = ["P104"]\n')
     text = "target right glute-med\npivot frontal\ndriver right-hand overhead-left\nretest\n"
-    doc = Document(text, str(tmp_path / "a.prog"))
+    doc = Document(text, str(tmp_path / "project" / "a.prog"))
     assert "P104" not in {d.code for d in diagnose(doc)}
-    assert "P104" in {d.code for d in diagnose(Document(text))}  # no path: no settings
+    monkeypatch.chdir(tmp_path)  # an unsaved buffer: the working folder's settings, as `lint -`
+    assert "P104" in {d.code for d in diagnose(Document(text))}
+    monkeypatch.chdir(tmp_path / "project")
+    assert "P104" not in {d.code for d in diagnose(Document(text))}
     noqa = Document(text.replace("retest\n", "retest  # noqa: P104\n"))
     assert "P104" not in {d.code for d in diagnose(noqa)}
 
@@ -314,6 +318,15 @@ def test_the_fix_for_a_misspelt_word_is_its_suggestion() -> None:
     assert fix.title == "Replace `frontl` with `frontal`"
     fixed = Document(apply(doc.text, fix.edits))
     assert [d for d in diagnose(fixed) if d.severity == "error"] == []
+
+
+def test_each_fix_names_the_diagnostic_it_mends_not_another_of_its_code() -> None:
+    doc = Document("target right glute-med\npivot frontl\nretest\npivot sagitall\nretest\n")
+    fixes = [f for f in code_actions(doc, doc.whole()) if f.title.startswith("Replace")]
+    assert [(f.title, f.diagnostic.range.start.line) for f in fixes] == [
+        ("Replace `frontl` with `frontal`", 1),
+        ("Replace `sagitall` with `sagittal`", 3),
+    ]
 
 
 def test_a_misspelt_sport_direction_is_mended_in_its_own_part() -> None:
