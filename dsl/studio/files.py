@@ -132,6 +132,8 @@ class Folder:
             try:
                 now = self.read(relative)
             except Refused:
+                if os.path.lexists(path):  # there but unreadable here: never written over
+                    raise
                 now = None
             if (now.sha256 if now else None) != opened:
                 raise Conflict(now)

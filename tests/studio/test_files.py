@@ -27,6 +27,17 @@ def test_a_save_replaces_the_file_and_leaves_no_temporary_file(studio) -> None:
     assert hidden == []
 
 
+def test_a_new_file_is_never_saved_over_one_there_that_cannot_be_read(studio) -> None:
+    path = studio.folder / "latin.prog"
+    path.write_bytes("note \"caf\u00e9\"\n".encode("latin-1"))
+    with studio.client() as client:
+        body = {"path": "latin.prog", "text": "pivot frontal\n", "sha256": None}
+        refused = client.put("/api/file", json=body)
+    assert refused.status_code == 403, refused.text
+    assert "not UTF-8" in refused.json()["error"]
+    assert path.read_bytes() == "note \"caf\u00e9\"\n".encode("latin-1")
+
+
 def test_a_file_changed_on_disk_is_not_overwritten(studio) -> None:
     path = studio.folder / "golfer.prog"
     with studio.client() as client:
