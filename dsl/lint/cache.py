@@ -20,8 +20,7 @@ during the lint is seen next time.
 Never trusted if damaged: a file that is not JSON, of another cache version or key, or an
 entry of the wrong shape is simply a miss. Written atomically (a temporary file renamed
 into place), only when something changed. Not cached: standard input, files prog could not
-lint, and files with a P005 (a missing include or a broken limit depends on more than the
-files' contents).
+lint, and files with a P005 or a P004 (`UNSETTLED`).
 """
 
 from __future__ import annotations
@@ -58,6 +57,11 @@ RACY_NS = 2_000_000_000  # a modification time this close to the run is hashed n
 STDIN = "-"
 
 Stamp = list[int]  # [size, mtime_ns, inode]: lists, as JSON gives them back
+
+# A file with one of these is linted again next time, whatever it holds: P005 (a missing
+# include, a broken limit) depends on more than the files' contents, and P004 (a rule or
+# plugin that raised or ran past its time budget) on the machine and the moment.
+UNSETTLED = frozenset({"P004", "P005"})
 
 
 def folder_for(settings: Settings) -> Path:
@@ -233,7 +237,7 @@ class LintCache:
         digest = self.files.digest(name)
         if report.failure is not None or digest is None:
             return
-        if any(d.code == "P005" for d in report.diagnostics):
+        if any(d.code in UNSETTLED for d in report.diagnostics):
             return
         deps = []
         for include in report.includes:

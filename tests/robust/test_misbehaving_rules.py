@@ -89,6 +89,20 @@ def test_each_rule_has_its_own_budget_however_long_the_rules_before_it_took(
     assert sorted(d["code"] for d in found) == ["P104", "P107", "Z102"]
 
 
+def test_a_rule_stopped_once_is_run_again_next_time_not_answered_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """A slow moment is not a finding about the file: the P004 it gave is not cached."""
+    marker = tmp_path / "was-slow"
+    body = f"import pathlib, time\nif not pathlib.Path({str(marker)!r}).exists():\n"
+    body += f"    pathlib.Path({str(marker)!r}).touch()\n    time.sleep(5)\nyield from ()"
+    install(tmp_path / "site", "slowonce", body)
+    (tmp_path / "a.prog").write_text(PROGRAM, encoding="utf-8")
+    first = sorted(d["code"] for d in lint(tmp_path, "a.prog"))
+    second = sorted(d["code"] for d in lint(tmp_path, "a.prog"))
+    assert (first, second) == (["P004", "P104", "P107", "Z102"], ["P104", "P107", "Z102"])
+
+
 def test_a_budget_of_0_turns_it_off_for_a_rule_that_ends(tmp_path: Path) -> None:
     install(tmp_path / "site", "slow", "import time\ntime.sleep(0.2)\nyield from ()")
     (tmp_path / "a.prog").write_text(PROGRAM, encoding="utf-8")
