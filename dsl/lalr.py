@@ -27,6 +27,12 @@ Reduce = tuple[int, Build, str]  # (symbols taken off the stack, builder, rule n
 END = "$END"
 
 
+# A first line that starts with blanks and then a statement: the indenter opens a block
+# before its first token, which this loop leaves to Lark's. Blanks before a comment or the
+# line's end are only blanks.
+_INDENTED_FIRST = re.compile(r"[ \t]+[^ \t\r\n#]")
+
+
 class Unsure(Exception):
     """The text needs Lark's own loop: it has an error, or something this loop skips."""
 
@@ -179,7 +185,7 @@ class Runner:
         indenter see line ends, and shifts each token after the reductions it calls for;
         when the text is read, the open blocks close and the end reduces to the result.
         """
-        if text[:1] in (" ", "\t"):
+        if _INDENTED_FIRST.match(text):
             raise Unsure("the first line is indented")  # Lark's loop and the indenter say so
         indenter = self.indenter
         indenter.indent_level = [0]

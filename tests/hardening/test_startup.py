@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = re.compile(
     r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|pygments|"
     r"pygls|lsprotocol|starlette|uvicorn|dsl\.(?!cli$))"
@@ -42,13 +44,16 @@ def test_help_wrapping_is_set_up_only_when_help_is_shown() -> None:
     assert "textwrap" in imported_by("lint", "--help")
 
 
-def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path) -> None:
+@pytest.mark.parametrize("head", ["", "  # the card, indented\n", "   \n"])
+def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path, head: str) -> None:
     """What a pre-commit hook pays on a clean file: the stored parser tables (no Lark), and
-    plain text on a pipe (no rich, no Pygments)."""
+    plain text on a pipe (no rich, no Pygments); blanks before a first comment or an empty
+    first line are not an indented first statement, which only Lark's loop parses."""
     program = tmp_path / "clean.prog"
-    program.write_text("target right glute-med\npivot frontal x10\nretest\n", encoding="utf-8")
+    text = head + "target right glute-med\npivot frontal x10\nretest\n"
+    program.write_text(text, encoding="utf-8")
     imported_by("lint", "--isolated", str(program))  # the first run may build the tables
-    modules = imported_by("lint", "--isolated", str(program))
+    modules = imported_by("lint", "--isolated", "--no-cache", str(program))  # parsed, not cached
     assert "dsl.lalr" in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("lark", "rich", "pygments")) == []
     handout = ("jinja2", "markupsafe", "weasyprint")
