@@ -280,8 +280,9 @@ CORE: dict[str, Explanation] = {
         _core(
             "P110",
             "Nothing to run: the file has no movement statement. It is empty, or holds only "
-            "comments, context lines (`program`, `target`, `sport`) or `define`s, so `prog "
-            "run` and `prog step` have no step to show. Reported on the first statement (on "
+            "comments, notes, context lines (`program`, `target`, `sport`) or `define`s, so "
+            "`prog run` and `prog step` have nothing for the patient to do (a note is shown, "
+            "but asks nothing). Reported on the first statement (on "
             "line 1 of a file with none).",
             "A program is what the patient does: “fire the muscle in a functional pattern”, "
             "then re-test. A file that asks for no movement is usually a program not written "

@@ -386,8 +386,8 @@ def nothing_to_run(ctx: RuleContext) -> Iterator[Finding]:
         what = "no statement"
     yield Finding(
         where,
-        f"nothing to run: the file has {what}, so `prog run` and `prog step` have no step "
-        "to show",
+        f"nothing to run: the file has {what}, so `prog run` and `prog step` have nothing "
+        "for the patient to do",
         hint="add the movements (`pivot frontal x10`, `retest`), or `use` a define; a "
         "library of defines for `include` can say `# noqa: P110` on this line",
     )

@@ -156,3 +156,17 @@ def test_more_outcomes_than_retests_is_a_warning_naming_the_unused(tmp_path: Pat
         )
     exact = prog("run", "plan.prog", "--outcomes", "better", cwd=tmp_path)
     assert exact.stderr == ""
+
+
+def test_a_file_of_notes_asks_nothing_of_the_patient_and_run_still_shows_the_notes(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "plan.prog").write_text(T + 'note "rest day"\n', encoding="utf-8")
+    linted = prog("lint", "--isolated", "plan.prog", cwd=tmp_path)
+    assert linted.returncode == 1
+    assert (
+        "P110 warning: nothing to run: the file has no movement statement, so `prog run` and "
+        "`prog step` have nothing for the patient to do" in linted.stdout
+    )
+    ran = prog("run", "plan.prog", cwd=tmp_path)
+    assert ran.returncode == 0 and 'note "rest day"' in ran.stdout
