@@ -72,6 +72,8 @@ class Folder:
             raise Refused(f"`{relative}`: give a path relative to the studio's folder")
         if ".." in parts or "" in parts:
             raise Refused(f"`{relative}`: a path may not leave the studio's folder")
+        if "." in parts:  # one name for one file: open sessions are known by it
+            raise Refused(f"`{relative}`: write the path without `.` parts")
         if suffix is not None and not relative.endswith(suffix):
             raise Refused(f"`{relative}` is not a {suffix} file")
         real = Path(os.path.realpath(self.root / relative))

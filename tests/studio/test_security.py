@@ -83,6 +83,16 @@ def test_paths_outside_the_folder_are_refused(studio, path: str) -> None:
     assert outside.read_text(encoding="utf-8") == "pivot frontal\n"
 
 
+def test_a_path_has_one_name_so_an_open_session_is_found_by_it(studio) -> None:
+    """`lib/./warmup.prog` is refused, not read as `lib/warmup.prog` under another name: open
+    sessions are known by their log's name."""
+    with studio.client() as client:
+        assert client.get("/api/file", params={"path": "lib/warmup.prog"}).status_code == 200
+        read = client.get("/api/file", params={"path": "lib/./warmup.prog"})
+    assert read.status_code == 403
+    assert "without `.` parts" in read.json()["error"]
+
+
 def test_the_server_listens_on_loopback_only(studio) -> None:
     import socket
 
