@@ -174,6 +174,15 @@ def did_close(ls: ProgServer, params: types.DidCloseTextDocumentParams) -> None:
         )
 
 
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+@guarded(lambda: None)
+def watched_files_changed(ls: ProgServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """A watched file changed on disk (a `pyproject.toml`, an included program: the editor
+    says which it watches): every open document is checked again, as a keystroke would."""
+    for found in list(ls.open.values()):
+        _check(ls, found.uri, found.version, found.doc.text)
+
+
 # --- requests -------------------------------------------------------------------------
 
 

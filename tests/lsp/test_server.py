@@ -285,3 +285,27 @@ async def test_a_keystroke_rechecks_only_its_own_document(client) -> None:
         types.HoverParams(text_document=doc_id(first), position=at(1, 2))
     )
     assert client.diagnostics[second] is untouched
+
+
+async def test_an_included_file_changed_on_disk_is_seen_when_the_editor_says_so(
+    client, tmp_path
+) -> None:
+    (tmp_path / "lib.prog").write_text("define warm:\n    pivot frontal\n", encoding="utf-8")
+    main = tmp_path / "main.prog"
+    text = 'target right glute-med\ninclude "lib.prog"\nuse warm\nretest\n'
+    main.write_text(text, encoding="utf-8")
+    assert await open_text(client, main.as_uri(), text) == []
+    (tmp_path / "lib.prog").write_text("define warm:\n    pivot frontl\n", encoding="utf-8")
+    waiting = asyncio.ensure_future(published(client, main.as_uri()))
+    await asyncio.sleep(0)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[
+                types.FileEvent(
+                    uri=(tmp_path / "lib.prog").as_uri(), type=types.FileChangeType.Changed
+                )
+            ]
+        )
+    )
+    [error] = await waiting
+    assert error.code == "P002" and error.range.start.line == 1  # on the include line
