@@ -93,6 +93,9 @@ class Plinth:
         self.alternatives = _alternatives(checked.body)
         self.reason: str | None = None
         self.failure: str | None = None
+        # The patient's words of the step on screen, by (step, answers so far): the page
+        # asks for the state at every press and every heartbeat, and the words walk the run.
+        self._said: tuple[tuple[int, tuple[str, ...]], dict[str, str]] | None = None
         self.owner: str | None = None
         self.seen = 0.0
         self._press = threading.Lock()
@@ -171,8 +174,11 @@ class Plinth:
         if self.screen.shown is not None and self.reason is None:
             step, changed = self.screen.shown
             shown = step_dict(step, self.checked.program.file)
-            answered = [outcome for _, outcome in self.session.answers]
-            shown.update(engine.words_at(self.checked, answered, step.n))
+            answered = tuple(outcome for _, outcome in self.session.answers)
+            if self._said is None or self._said[0] != (step.n, answered):
+                said = engine.words_at(self.checked, list(answered), step.n)
+                self._said = ((step.n, answered), said)
+            shown.update(self._said[1])
             shown["changed"] = list(changed)
             shown["alternative"] = self.alternatives.get(id(step.node))
             shown["in_try"] = step.in_try
