@@ -171,7 +171,7 @@ class Vocabulary:
         did-you-mean for a slip prefers to suggest."""
         words = {*SIDES, *self.muscles, *self.limbs, *self.all_directions(), *PLANE_EFFECTS}
         words.update(FOOT_AXIS, SURFACE_EFFECTS, GROUND_EFFECTS, TAPER_KINDS, MOTIONS)
-        words.update(("slope", "flat", "none", "all", "handed", *self.sports))
+        words.update((*SURFACE_KINDS, GROUND_OFF, RESTORE_ALL, "handed", *self.sports))
         for sport in self.sports.values():
             for word in (*sport.phases, *sport.directions, *sport.limbs):
                 words.update((word, f"{sport.name}.{word}"))
