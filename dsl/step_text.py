@@ -57,18 +57,47 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
         out += [(PAD + "changed: ", "dim"), (SEPARATOR.join(changed) + "\n", "cyan")]
     if said is not None:
         out += patient_words(said)
-    prescription = s.base or "no base movement yet"
-    tweaks = [
-        f"{t.kind} {t.name}" + (f" at {t.intensity}%" if t.intensity != 100 else "")
-        for t in s.tweaks
-    ]
-    out += [
-        (PAD + "doing: ", "dim"),
-        (prescription + "".join(f" + {t}" for t in tweaks) + "\n", ""),
-    ]
-    if s.disadvantaged:
-        out += [(PAD + "disadvantaged: ", "dim"), (", ".join(s.disadvantaged) + "\n", "magenta")]
-    sagittal, frontal, transverse = s.drive  # written out: three a step, a long run has many
+    return out + _state_lines(s)
+
+
+# A state's lines, by what they show. A long run repeats its states (each `use` of a define
+# walks the same ones again), so each is described once; the oldest go when there are many.
+_STATES: dict[tuple[object, ...], Segments] = {}
+_STATES_KEPT = 4096
+
+
+def _state_lines(s: Step) -> Segments:
+    """What is prescribed at step `s` and what it asks of the hip: the `doing`,
+    `disadvantaged`, `drive` and `advantage` lines."""
+    tweaks = tuple([(t.kind, t.name, t.intensity) for t in s.tweaks])
+    key = (s.base, tweaks, s.disadvantaged, s.drive, s.favorable, s.advantage)
+    lines = _STATES.get(key)
+    if lines is None:
+        if len(_STATES) >= _STATES_KEPT:
+            del _STATES[next(iter(_STATES))]
+        lines = _STATES[key] = _describe_state(
+            s.base, tweaks, s.disadvantaged, s.drive, s.favorable, s.advantage
+        )
+    return lines
+
+
+def _describe_state(
+    base: str | None,
+    tweaks: tuple[tuple[str, str, int], ...],
+    disadvantaged: tuple[str, ...],
+    drive: tuple[float, float, float],
+    favorable: tuple[str, ...],
+    advantage: int,
+) -> Segments:
+    doing = "".join(
+        f" + {kind} {name}" + (f" at {intensity}%" if intensity != 100 else "")
+        for kind, name, intensity in tweaks
+    )
+    prescription = (base or "no base movement yet") + doing
+    out: Segments = [(PAD + "doing: ", "dim"), (prescription + "\n", "")]
+    if disadvantaged:
+        out += [(PAD + "disadvantaged: ", "dim"), (", ".join(disadvantaged) + "\n", "magenta")]
+    sagittal, frontal, transverse = drive
     planes = (
         f"{_SAGITTAL} {sagittal:+.2f} ({_motion_word(0, sagittal)}){SEPARATOR}"
         f"{_FRONTAL} {frontal:+.2f} ({_motion_word(1, frontal)}){SEPARATOR}"
@@ -78,10 +107,10 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
         (PAD + "drive: ", "dim"),
         (planes, ""),
         (PAD + "advantage: ", "dim"),
-        (f"{s.advantage}/3", "bold green" if s.advantage == 3 else "bold"),
+        (f"{advantage}/3", "bold green" if advantage == 3 else "bold"),
     ]
-    if s.favorable:
-        out.append((" — " + ", ".join(s.favorable), ""))
+    if favorable:
+        out.append((" — " + ", ".join(favorable), ""))
     return out
 
 
