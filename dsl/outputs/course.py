@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from dsl.checker import Checked
@@ -37,7 +38,12 @@ class Course:
 
     def answered(self, step: Step) -> bool:
         """True for a retest the session answered (never without a session)."""
-        return self.session is not None and step.n in {n for n, _ in self.session.answers}
+        return step.n in self._answered
+
+    @cached_property
+    def _answered(self) -> frozenset[int]:
+        """The steps the session answered: looked up once per step of an export."""
+        return frozenset(n for n, _ in self.session.answers) if self.session else frozenset()
 
     def at(self, step: Step) -> str | None:
         """When the session dealt with `step`, from the log."""

@@ -19,8 +19,10 @@ option for the clinician to pick in clinic.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dsl.checker import Checked
 from dsl.interpreter import Step
@@ -96,8 +98,22 @@ class HomeProgram:
 
     def in_force(self, n: int) -> int | None:
         """The number of the exercise being done at step `n` (None before the first)."""
-        made = [number for step, number in self.number_of.items() if step <= n]
-        return max(made, default=None)
+        at = bisect_right(self._made, n)
+        return self._numbers[at - 1] if at else None
+
+    @cached_property
+    def _made(self) -> list[int]:
+        """The steps that make or build an exercise, in order: what `in_force` searches,
+        once per step of an export, so it must not scan them all each time."""
+        return sorted(self.number_of)
+
+    @cached_property
+    def _numbers(self) -> list[int]:
+        """The exercise in force from each of `_made` on (numbers never go down)."""
+        numbers: list[int] = []
+        for step in self._made:
+            numbers.append(max(self.number_of[step], numbers[-1] if numbers else 0))
+        return numbers
 
 
 def home_program(
@@ -110,6 +126,7 @@ def home_program(
     sections: list[Section] = []
     words: list[StepWords] = []
     number_of: dict[int, int] = {}
+    number = 0  # the exercise in force (0: none yet); numbers only grow
     built = False  # the last exercise can still take tweaks (no retest since)
     pending: Exercise | None = None  # a `try` alternative not yet settled
     outcome = "unrecorded"  # the last retest's answer
@@ -120,7 +137,6 @@ def home_program(
             sections.append(Section(step.phase))
             built = False
         section = sections[-1]
-        number = max(number_of.values(), default=0)  # the exercise in force (0: none yet)
         if step.op == "retest":
             built = False
             outcome = step.outcome or "unrecorded"
@@ -132,7 +148,7 @@ def home_program(
                     pending, words=dataclasses.replace(pending.words, why=KEPT_WHY)
                 )
                 section.exercises.append(pending)
-                number_of[pending.step.n] = pending.number
+                number = number_of[pending.step.n] = pending.number
                 pending = None
             elif step.op == "undo" and pending is not None:
                 tweak = pending.step.tweaks[-1]
@@ -149,8 +165,8 @@ def home_program(
             number_of[step.n] = number
             section.exercises[-1] = _exercise(number, step, said, narrator)
             continue
-        number_of[step.n] = number + 1
-        section.exercises.append(_exercise(number + 1, step, said, narrator))
+        number = number_of[step.n] = number + 1
+        section.exercises.append(_exercise(number, step, said, narrator))
         built = step.op in BUILDS
     shown = [s for s in sections if s.exercises or s.trials or s.notes]
     return HomeProgram(shown, words, number_of)
