@@ -24,7 +24,7 @@ OUTPUT = Path("editors") / "vscode" / "syntaxes" / "prog.tmLanguage.json"
 START, END = f"(?<!{WORD_CHAR})", f"(?!{WORD_CHAR})"
 NOQA_CODES = r"[A-Za-z]{1,2}[0-9]{3}(?:\s*,\s*[A-Za-z]{1,2}[0-9]{3})*"
 
-# What a free word names, by the statement's role for it (see `words.Role`).
+# What a free word names, by the statement (see `dsl.syntax.StatementKeyword.free`).
 NAME_SCOPES = {
     "phase": "entity.name.section.phase.prog",
     "define": "entity.name.function.define.prog",
