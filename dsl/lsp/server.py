@@ -71,7 +71,8 @@ class ProgServer(LanguageServer):
         self.open: dict[str, Open] = {}
 
     def units(self, doc: services.Document) -> convert.Units:
-        return convert.units(self.workspace.position_codec, doc)
+        """`doc`'s positions in the units this client counts in (UTF-16 unless it asked)."""
+        return convert.Units(self.workspace.position_codec, doc.lines)
 
 
 def path_of(uri: str) -> str | None:
@@ -269,7 +270,7 @@ def definition(
         return None
     if target.path is None:
         return types.Location(uri=found.uri, range=at.to_client_range(target.range))
-    there = convert.units(ls.workspace.position_codec, _file(target.path))
+    there = ls.units(_file(target.path))
     return types.Location(uri=uri_of(target.path), range=there.to_client_range(target.range))
 
 
