@@ -116,7 +116,7 @@ class Folder:
         try:
             text = read_text(path)  # a FIFO or device: refused, not waited on
         except Unreadable as error:
-            raise Refused(f"`{relative}`: {str(error).split(': ', 1)[-1]}") from None
+            raise Refused(f"`{relative}`: {error.reason}") from None
         except TooLarge:
             raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program") from None
         except NotUtf8:
