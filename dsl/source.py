@@ -128,6 +128,13 @@ def read_text(name: str | os.PathLike[str], limit: int = MAX_BYTES) -> str:
         raise NotUtf8(os.fspath(name)) from None
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The name prog gives a file in messages, traces and logs: as a command line in the
+    working folder would name it, relative unless that would lead up out of the folder."""
+    relative = os.path.relpath(path)
+    return os.fspath(path) if relative.startswith("..") else relative
+
+
 def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None, list[Diagnostic]]:
     """Read `name` (``-`` for standard input). Raises `Unreadable` if there is nothing to read."""
     if name == "-":

@@ -18,6 +18,7 @@ from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
 from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
+from dsl.source import display_path
 from dsl.stepping import HELP, Session
 
 EXIT_INTERRUPTED = 130  # what a shell expects after Ctrl-C
@@ -102,15 +103,14 @@ def _usage_problem(
 
 
 def _default_log(file: str) -> str:
-    """A new log in the program's sessions folder (spec §12), shown relative when that is short."""
+    """A new log in the program's sessions folder (spec §12), named as prog names files."""
     try:
         path = session_place.default_log_path(file)
     except OSError as error:
         raise LogError(
             f"cannot keep the session: {error}; give --log FILE.jsonl, or --no-log to keep nothing"
         ) from None
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else relative
+    return display_path(path)
 
 
 def _writer(log: str | None, resume: str | None, checked: Checked, header: dict) -> Writer | None:

@@ -88,13 +88,6 @@ class Folder:
             return None
         return real.relative_to(self.root).as_posix()
 
-    @staticmethod
-    def display(path: Path) -> str:
-        """The name `prog` gives a file in messages, traces and logs: as the command line
-        would name it from where the studio was started (relative when that is shorter)."""
-        relative = os.path.relpath(path)
-        return str(path) if relative.startswith("..") else relative
-
     def programs(self) -> list[str]:
         """Every program in the folder and below, sorted, as the page names them."""
         found: list[str] = []

@@ -31,9 +31,9 @@ from dsl.interpreter import Step
 from dsl.registry import installed
 from dsl.session_log import LogError, Writer
 from dsl.session_place import SESSIONS, default_log_path
+from dsl.source import display_path
 from dsl.stepping import RETEST_PROMPT, Session
 from dsl.studio import engine
-from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
 # What each button sends to the session, as the key `prog step` reads.
@@ -278,7 +278,7 @@ class Plinths:
 
 def _load(path: Path) -> tuple[Checked, dict[str, Any], dict[str, str]]:
     """The checked program, its fingerprint and the vocabulary, as `prog step` takes them."""
-    loaded = load_path(Folder.display(path))
+    loaded = load_path(display_path(path))
     errors = [d for d in loaded.diagnostics if d.severity == ERROR]
     if errors or loaded.checked is None or loaded.source is None:
         first = errors[0].message if errors else "it cannot be read"
