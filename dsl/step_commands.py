@@ -132,14 +132,11 @@ def _same_file(a: str, b: str) -> bool:
 def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
     """The log at `path`, if it was written for this program (or `force` says go on anyway)."""
     recorded = session_log.read(path)
-    if session_log.same_program(recorded.header, current) or force:
+    changed = session_log.changed_since(recorded, current, file, recorded.path)
+    if changed is None or force:
         return recorded
-    was = recorded.header.get("program")
-    which = file if was == file else f"{file} (the log was written for {was})"
     raise LogError(
-        f"{which} has changed since {recorded.path} was written, so its recorded answers may "
-        "not fit the program any more; start a new session with --log, or replay the answers "
-        "anyway with --force"
+        f"{changed}; start a new session with --log, or replay the answers anyway with --force"
     )
 
 

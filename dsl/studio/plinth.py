@@ -250,11 +250,9 @@ class Plinths:
             raise Unusable(str(error)) from None
         if recorded.ended:
             raise Unusable("this session already reached the end of the program")
-        if not session_log.same_program(recorded.header, current):
-            raise Unusable(
-                "the program has changed since this session was recorded, so its answers may "
-                "not fit it any more; start a new session"
-            )
+        changed = session_log.changed_since(recorded, current, checked.program.file, log)
+        if changed is not None:
+            raise Unusable(f"{changed}; start a new session")
         try:
             writer = Writer.append(str(log_path), checked.program.file)
         except session_log.LogBusy as error:
