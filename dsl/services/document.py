@@ -23,8 +23,8 @@ from dsl.api import Loaded, load_source
 from dsl.interpreter import Step
 from dsl.lint.config import CONFIG_FILE, ConfigError, Settings, find_config, load
 from dsl.lint.rules import walk
-from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
-from dsl.registry import Registry, build, discover
+from dsl.plugin_choice import ENVIRONMENT, EVERY, current
+from dsl.registry import Registry, chosen_registry
 from dsl.source import STDIN_NAME, decode
 
 MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
@@ -206,12 +206,7 @@ def _registry_in(folder: str, stamps: Stamps, chosen: str | None) -> Registry:
         choice = current(Path(folder), chosen)
     except (OSError, ConfigError):
         choice = EVERY  # `prog lint` says what is wrong with the settings
-    return _registry_for(choice)
-
-
-@lru_cache(maxsize=8)
-def _registry_for(choice: Choice) -> Registry:
-    return build(discover(), choice)
+    return chosen_registry(choice)
 
 
 def never_raises(
