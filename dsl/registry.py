@@ -48,7 +48,15 @@ _RESERVED = {
     "sport": {*CORE_LIMBS, *CORE_DIRECTIONS, *CORE_MUSCLES},
 }
 
-__all__ = ["PluginError", "PluginReport", "Registry", "build", "discover", "installed"]
+__all__ = [
+    "PluginError",
+    "PluginReport",
+    "Registry",
+    "build",
+    "chosen_registry",
+    "discover",
+    "installed",
+]
 
 
 @record
@@ -109,8 +117,8 @@ def discover() -> list[Source]:
 
 
 def installed() -> Registry:
-    """The registry of the installed plugins the project chose (`dsl.plugin_choice`), built
-    once per process for each choice and folder it is asked from.
+    """The registry of the installed plugins the project chose (`dsl.plugin_choice`), the
+    choice read once per process for each folder it is asked from.
 
     Raises `dsl.lint.config.ConfigError` when the project's `plugins` setting is unusable.
     """
@@ -119,7 +127,15 @@ def installed() -> Registry:
 
 @lru_cache(maxsize=4)
 def _installed(chosen: str | None, folder: str) -> Registry:
-    return build(discover(), current(Path(folder), chosen))
+    return chosen_registry(current(Path(folder), chosen))
+
+
+@lru_cache(maxsize=8)
+def chosen_registry(choice: Choice) -> Registry:
+    """The registry of the installed plugins `choice` names, built once per process: the
+    command line and the language services (which read the choice again when the settings
+    change) share it, so no plugin is loaded twice for the same choice."""
+    return build(discover(), choice)
 
 
 @dataclass

@@ -76,6 +76,23 @@ def same_program(header: dict[str, Any], current: dict[str, Any]) -> bool:
     return header.get("sha256") == current["sha256"] and hashes(header) == hashes(current)
 
 
+def changed_since(
+    recorded: Recorded, current: dict[str, Any], program: str, log: str
+) -> str | None:
+    """Why the answers kept in `recorded` may not fit `program` as it is now (`current`, its
+    `fingerprint`), or None when the log was written for this very text. `prog step
+    --resume` and the studio's resume say it alike, each adding what the clinician can do;
+    `program` and `log` are the names the clinician knows the files by."""
+    if same_program(recorded.header, current):
+        return None
+    was = recorded.header.get("program")
+    which = program if was == program else f"{program} (the log was written for {was})"
+    return (
+        f"{which} has changed since {log} was written, so its recorded answers may not fit "
+        "the program any more"
+    )
+
+
 def header(
     program: str, hashes: dict[str, Any], checked: Checked, vocabulary: dict[str, str]
 ) -> dict[str, Any]:

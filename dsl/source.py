@@ -37,7 +37,12 @@ class Source:
 
 class Unreadable(OSError):
     """The file could not be read at all (missing, a folder, a device, no permission):
-    exit code 2, or a P005 where an `include` names it."""
+    exit code 2, or a P005 where an `include` names it. Shown as `name: reason`; `reason`
+    alone is for a caller that names the file its own way (the studio, by the page's name)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.reason = reason
 
 
 _KINDS = (
@@ -73,7 +78,7 @@ def read_regular(name: str | os.PathLike[str], limit: int, *, flags: int = 0) ->
     kind = kind_of(info.st_mode)
     if kind is not None:
         os.close(fd)
-        raise Unreadable(f"{os.fspath(name)}: {kind}, not a file prog can read")
+        raise Unreadable(os.fspath(name), f"{kind}, not a file prog can read")
     with os.fdopen(fd, "rb") as handle:
         # Ask for what the file holds, not for the limit: a read of limit + 1 makes a
         # 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
@@ -91,7 +96,7 @@ def _read_bytes(name: str | os.PathLike[str], limit: int) -> bytes:
     except Unreadable:
         raise
     except OSError as error:
-        raise Unreadable(f"{os.fspath(name)}: {error.strerror or error}") from None
+        raise Unreadable(os.fspath(name), error.strerror or str(error)) from None
 
 
 class NotText(ValueError):
@@ -123,13 +128,20 @@ def read_text(name: str | os.PathLike[str], limit: int = MAX_BYTES) -> str:
         raise NotUtf8(os.fspath(name)) from None
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The name prog gives a file in messages, traces and logs: as a command line in the
+    working folder would name it, relative unless that would lead up out of the folder."""
+    relative = os.path.relpath(path)
+    return os.fspath(path) if relative.startswith("..") else relative
+
+
 def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None, list[Diagnostic]]:
     """Read `name` (``-`` for standard input). Raises `Unreadable` if there is nothing to read."""
     if name == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return decode(data, stdin_name, None)
     if "\0" in name:
-        raise Unreadable(f"{name!r}: a file name cannot hold a NUL character")
+        raise Unreadable(repr(name), "a file name cannot hold a NUL character")
     return decode(_read_bytes(name, MAX_BYTES), name, Path(name))
 
 

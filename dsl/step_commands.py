@@ -18,6 +18,7 @@ from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
 from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
+from dsl.source import display_path
 from dsl.stepping import HELP, Session
 
 EXIT_INTERRUPTED = 130  # what a shell expects after Ctrl-C
@@ -102,15 +103,14 @@ def _usage_problem(
 
 
 def _default_log(file: str) -> str:
-    """A new log in the program's sessions folder (spec §12), shown relative when that is short."""
+    """A new log in the program's sessions folder (spec §12), named as prog names files."""
     try:
         path = session_place.default_log_path(file)
     except OSError as error:
         raise LogError(
             f"cannot keep the session: {error}; give --log FILE.jsonl, or --no-log to keep nothing"
         ) from None
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else relative
+    return display_path(path)
 
 
 def _writer(log: str | None, resume: str | None, checked: Checked, header: dict) -> Writer | None:
@@ -132,14 +132,11 @@ def _same_file(a: str, b: str) -> bool:
 def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
     """The log at `path`, if it was written for this program (or `force` says go on anyway)."""
     recorded = session_log.read(path)
-    if session_log.same_program(recorded.header, current) or force:
+    changed = session_log.changed_since(recorded, current, file, recorded.path)
+    if changed is None or force:
         return recorded
-    was = recorded.header.get("program")
-    which = file if was == file else f"{file} (the log was written for {was})"
     raise LogError(
-        f"{which} has changed since {recorded.path} was written, so its recorded answers may "
-        "not fit the program any more; start a new session with --log, or replay the answers "
-        "anyway with --force"
+        f"{changed}; start a new session with --log, or replay the answers anyway with --force"
     )
 
 

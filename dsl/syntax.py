@@ -7,6 +7,7 @@ was in the middle of.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,80 +38,143 @@ def grammar_text() -> str:
     )
 
 
-KEYWORDS = {
-    "PROGRAM": "program",
-    "TARGET": "target",
-    "SPORT": "sport",
-    "HANDED": "handed",
-    "INCLUDE": "include",
-    "PIVOT": "pivot",
-    "FUNCTION": "function",
-    "DRIVER": "driver",
-    "FOOT": "foot",
-    "SURFACE": "surface",
-    "GROUND_REACTION": "ground-reaction",
-    "RETEST": "retest",
-    "UNDO": "undo",
-    "TAPER": "taper",
-    "OVER": "over",
-    "DISADVANTAGE": "disadvantage",
-    "REVERSE": "reverse",
-    "RESTORE": "restore",
-    "NOTE": "note",
-    "PHASE": "phase",
-    "DEFINE": "define",
-    "USE": "use",
-    "TRY": "try",
-    "UNTIL": "until",
-    "BETTER": "better",
-    "FOR": "for",
+@dataclass(frozen=True)
+class StatementKeyword:
+    """One statement of the grammar, described for everyone who talks about it: its meaning
+    (hover and completion), what the n-th word after it is in words (syntax errors), the
+    kinds of core vocabulary word it takes and what a free word names there (highlighters).
+
+    `STATEMENTS` is the one hand-written table about statements; a test holds it to the
+    grammar file, so a statement added to `prog.lark` cannot go without its line here.
+    """
+
+    keyword: str  # as written: `ground-reaction`
+    meaning: str  # what it does (spec §3)
+    words: tuple[str, ...] = ()  # the n-th word after the keyword, in words; the last repeats
+    vocabulary: tuple[str, ...] = ()  # kinds of core word (`dsl.highlight.words.VOCABULARY`)
+    free: str = "word"  # what a free word (one in no list: a test, a phase name) names
+
+    @property
+    def terminal(self) -> str:
+        """The grammar's name for the keyword: `GROUND_REACTION`."""
+        return self.keyword.upper().replace("-", "_")
+
+
+_A_SIDE = "a side (left or right)"
+
+# Every statement, in the order completion offers them.
+STATEMENTS: dict[str, StatementKeyword] = {
+    s.keyword: s
+    for s in (
+        StatementKeyword("program", 'the program\'s title: `program "TITLE"`'),
+        StatementKeyword(
+            "target",
+            "the muscle worked on: `target SIDE MUSCLE` (default right glute-med)",
+            (_A_SIDE, "a muscle such as glute-med"),
+            ("side", "muscle"),
+        ),
+        StatementKeyword(
+            "sport",
+            "turns on a sport plugin's words: `sport NAME [handed left|right]`",
+            ("a sport's name (`prog plugins` lists them)",),
+            ("side",),
+            free="sport",
+        ),
+        StatementKeyword("include", 'brings in the defines of another file: `include "PATH.prog"`'),
+        StatementKeyword(
+            "pivot",
+            "base movement: a pivot in a plane, the target leg the stance leg",
+            ("a plane (sagittal, frontal or transverse)",),
+            ("plane",),
+        ),
+        StatementKeyword(
+            "function",
+            "base movement: a phase of a sport's function (`SPORT.PHASE`)",
+            ("a sport phase (SPORT.PHASE)",),
+            free="sport-phase",
+        ),
+        StatementKeyword(
+            "driver",
+            "adds a driver: a limb moving a way that drives the hip (one per limb)",
+            (
+                "a limb (left-hand, right-hand, both-hands, pelvis or head)",
+                "a direction such as overhead-left",
+            ),
+            ("limb", "direction"),
+        ),
+        StatementKeyword(
+            "foot",
+            "a foot tweak: `foot SIDE POSITION`",
+            (_A_SIDE, "a foot position such as narrow or turned-in"),
+            ("side", "foot-position"),
+        ),
+        StatementKeyword(
+            "surface",
+            "a sloped surface under the stance foot, or `surface flat` to remove it",
+            ("`slope` or `flat`", "eversion or inversion"),
+            ("surface",),
+        ),
+        StatementKeyword(
+            "ground-reaction",
+            "adds ground reaction force (`none` removes it)",
+            ("a level (low, medium, high or none)",),
+            ("level",),
+        ),
+        StatementKeyword(
+            "retest",
+            "re-assess; keep only what works (`retest TEST`)",
+            ("a test name such as single-leg-squat",),
+            free="test",
+        ),
+        StatementKeyword("undo", "removes the most recently applied tweak that is still active"),
+        StatementKeyword(
+            "taper",
+            "takes tweaks away gradually: `taper REF [over N]`",
+            ("what to taper (foot, driver, surface, ground-reaction or all)", "a side or limb"),
+            ("taper-reference", "side", "limb"),
+        ),
+        StatementKeyword(
+            "disadvantage",
+            "takes away a motion that helps the target muscle, so it fires even then",
+            ("a motion such as adduction",),
+            ("motion",),
+        ),
+        StatementKeyword(
+            "restore",
+            "ends a disadvantage (`restore all`)",
+            ("a motion such as adduction, or all",),
+            ("motion", "all"),
+        ),
+        StatementKeyword("note", 'a note for the clinician and the patient: `note "TEXT"`'),
+        StatementKeyword(
+            "use", "runs a `define` in place", ("the name of a define",), free="define"
+        ),
+        StatementKeyword(
+            "phase", "a named stage of the program: `phase NAME:`", ("a phase name",), free="phase"
+        ),
+        StatementKeyword(
+            "define",
+            "a named, reusable sequence: `define NAME:`",
+            ("a name for the define",),
+            free="define",
+        ),
+        StatementKeyword(
+            "try", "tries each tweak in turn until a retest comes out better: `try until better:`"
+        ),
+    )
 }
 
-STATEMENT_KEYWORDS = {
-    "PROGRAM",
-    "TARGET",
-    "SPORT",
-    "INCLUDE",
-    "PIVOT",
-    "FUNCTION",
-    "DRIVER",
-    "FOOT",
-    "SURFACE",
-    "GROUND_REACTION",
-    "RETEST",
-    "UNDO",
-    "TAPER",
-    "DISADVANTAGE",
-    "RESTORE",
-    "NOTE",
-    "PHASE",
-    "DEFINE",
-    "USE",
-    "TRY",
+# Every keyword by its grammar name: the statements', and those inside a statement.
+KEYWORDS = {s.terminal: s.keyword for s in STATEMENTS.values()} | {
+    name.upper(): name for name in ("handed", "over", "reverse", "until", "better", "for")
 }
 
-# What the n-th word after a statement's keyword is, in words.
+STATEMENT_KEYWORDS = {s.terminal for s in STATEMENTS.values()}
+
+# What the n-th word after a keyword is, in words: a statement's, and `handed`'s.
 WORD_ROLES: dict[str, tuple[str, ...]] = {
-    "TARGET": ("a side (left or right)", "a muscle such as glute-med"),
-    "SPORT": ("a sport's name (`prog plugins` lists them)",),
-    "HANDED": ("left or right",),
-    "PIVOT": ("a plane (sagittal, frontal or transverse)",),
-    "FUNCTION": ("a sport phase (SPORT.PHASE)",),
-    "DRIVER": (
-        "a limb (left-hand, right-hand, both-hands, pelvis or head)",
-        "a direction such as overhead-left",
-    ),
-    "FOOT": ("a side (left or right)", "a foot position such as narrow or turned-in"),
-    "SURFACE": ("`slope` or `flat`", "eversion or inversion"),
-    "GROUND_REACTION": ("a level (low, medium, high or none)",),
-    "RETEST": ("a test name such as single-leg-squat",),
-    "TAPER": ("what to taper (foot, driver, surface, ground-reaction or all)", "a side or limb"),
-    "DISADVANTAGE": ("a motion such as adduction",),
-    "RESTORE": ("a motion such as adduction, or all",),
-    "USE": ("the name of a define",),
-    "PHASE": ("a phase name",),
-    "DEFINE": ("a name for the define",),
-}
+    s.terminal: s.words for s in STATEMENTS.values() if s.words
+} | {"HANDED": ("left or right",)}
 
 TERMINALS = {
     "STRING": 'a quoted text such as "Warm-up"',

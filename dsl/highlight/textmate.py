@@ -18,13 +18,13 @@ from typing import Any
 
 from dsl.highlight.generated import write_or_check
 from dsl.highlight.words import WORD_CHAR, Statement, Words, alternatives, words
+from dsl.lint import noqa
 
 SCOPE = "source.prog"
 OUTPUT = Path("editors") / "vscode" / "syntaxes" / "prog.tmLanguage.json"
 START, END = f"(?<!{WORD_CHAR})", f"(?!{WORD_CHAR})"
-NOQA_CODES = r"[A-Za-z]{1,2}[0-9]{3}(?:\s*,\s*[A-Za-z]{1,2}[0-9]{3})*"
 
-# What a free word names, by the statement's role for it (see `words.Role`).
+# What a free word names, by the statement (see `dsl.syntax.StatementKeyword.free`).
 NAME_SCOPES = {
     "phase": "entity.name.section.phase.prog",
     "define": "entity.name.function.define.prog",
@@ -73,7 +73,7 @@ def grammar() -> dict[str, Any]:
             "end": "$",
             "patterns": [
                 {
-                    "match": f"(?<=#)\\s*(?i:(noqa))\\b(?:(:)\\s*({NOQA_CODES}))?",
+                    "match": f"(?<=#)\\s*(?i:(noqa))\\b(?:(:)\\s*({noqa.CODES}))?",
                     "captures": {
                         "1": {"name": "keyword.other.noqa.prog"},
                         "2": {"name": "punctuation.separator.noqa.prog"},

@@ -3,10 +3,10 @@
 Both highlighters (the Pygments lexer and the generated TextMate grammar) take their word
 lists from here and nowhere else, so they cannot drift from the language or from each other:
 keywords and the shape of words and doses are read from `prog.lark`, vocabulary words from
-`dsl.vocabulary` and `dsl.hip`. Only one thing is written by hand, `ROLES`: which kinds of
-vocabulary word each statement takes (the grammar says `WORD` everywhere; meaning is the
-checker's). A statement the grammar has and `ROLES` lacks is an error when the lists are
-built, so a new statement cannot go uncoloured unnoticed.
+`dsl.vocabulary` and `dsl.hip`. Which kinds of vocabulary word each statement takes (the
+grammar says `WORD` everywhere; meaning is the checker's) is `dsl.syntax.STATEMENTS`, the one
+table about statements. A statement the grammar has and that table lacks is an error when the
+lists are built, so a new statement cannot go uncoloured unnoticed.
 
 Words are case-insensitive on input (spec §2), so every highlighter matches them so.
 A sport's words are not listed: plugins are installed separately, and their words are
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dsl.hip import MOTIONS, PLANES
-from dsl.syntax import grammar_text
+from dsl.syntax import STATEMENTS, grammar_text
 from dsl.vocabulary import (
     CORE_DIRECTIONS,
     CORE_LIMBS,
@@ -48,40 +48,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "muscle": tuple(CORE_MUSCLES),
     "taper-reference": TAPER_KINDS,
     "all": (RESTORE_ALL,),
-}
-
-
-@dataclass(frozen=True)
-class Role:
-    """What follows a statement's keyword: kinds of vocabulary word, and what a free word
-    (one in no list: a test, a phase name, a sport) names there."""
-
-    vocabulary: tuple[str, ...] = ()
-    name: str = "word"
-
-
-# The one hand-written table: which vocabulary each statement takes (spec §3).
-ROLES: dict[str, Role] = {
-    "program": Role(),
-    "target": Role(("side", "muscle")),
-    "sport": Role(("side",), name="sport"),
-    "include": Role(),
-    "pivot": Role(("plane",)),
-    "function": Role(name="sport-phase"),
-    "driver": Role(("limb", "direction")),
-    "foot": Role(("side", "foot-position")),
-    "surface": Role(("surface",)),
-    "ground-reaction": Role(("level",)),
-    "retest": Role(name="test"),
-    "undo": Role(),
-    "taper": Role(("taper-reference", "side", "limb")),
-    "disadvantage": Role(("motion",)),
-    "restore": Role(("motion", "all")),
-    "note": Role(),
-    "phase": Role(name="phase"),
-    "define": Role(name="define"),
-    "use": Role(name="define"),
-    "try": Role(),
 }
 
 
@@ -157,25 +123,23 @@ def words() -> Words:
         if first not in keywords:
             continue
         keyword, *others = keywords_in(body, expand=True)
-        role = ROLES.get(keyword)
-        if role is None:
+        described = STATEMENTS.get(keyword)
+        if described is None:
             raise LookupError(
-                f"the grammar has a statement `{keyword}` that dsl.highlight.words.ROLES "
-                "does not describe: say which vocabulary it takes"
+                f"the grammar has a statement `{keyword}` that dsl.syntax.STATEMENTS "
+                "does not describe: say what it means and which vocabulary it takes"
             )
         statements.append(
             Statement(
                 keyword,
                 tuple(dict.fromkeys(others)),
-                {kind: VOCABULARY[kind] for kind in role.vocabulary},
-                role.name,
+                {kind: VOCABULARY[kind] for kind in described.vocabulary},
+                described.free,
             )
         )
-    missing = set(ROLES) - {s.keyword for s in statements}
+    missing = set(STATEMENTS) - {s.keyword for s in statements}
     if missing:
-        raise LookupError(
-            f"dsl.highlight.words.ROLES names statements not in the grammar: {missing}"
-        )
+        raise LookupError(f"dsl.syntax.STATEMENTS names statements not in the grammar: {missing}")
     qualified = re.fullmatch(r"(?P<part>.+)\(\\\.(?P=part)\)\?", patterns["WORD"])
     if qualified is None:
         raise LookupError(f"WORD in the grammar is not PART(\\.PART)?: {patterns['WORD']}")

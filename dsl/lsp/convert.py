@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from dsl.services import Completion, Diagnostic, Document, Hover, Position, Range, Symbol, TextEdit
+from dsl.services import Completion, Diagnostic, Hover, Position, Range, Symbol, TextEdit
 
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -68,10 +68,6 @@ class Units:
 
     def to_client_range(self, range_: Range) -> types.Range:
         return types.Range(start=self.to_client(range_.start), end=self.to_client(range_.end))
-
-
-def units(codec: PositionCodec, doc: Document) -> Units:
-    return Units(codec, doc.lines)
 
 
 def diagnostic(found: Diagnostic, at: Units) -> types.Diagnostic:

@@ -29,6 +29,7 @@ from dsl import __version__, services
 from dsl.lsp import convert
 from dsl.parser import paused_gc
 from dsl.services.document import never_raises
+from dsl.source import NotText, read_text
 
 log = logging.getLogger("prog.lsp")
 P = ParamSpec("P")
@@ -70,7 +71,8 @@ class ProgServer(LanguageServer):
         self.open: dict[str, Open] = {}
 
     def units(self, doc: services.Document) -> convert.Units:
-        return convert.units(self.workspace.position_codec, doc)
+        """`doc`'s positions in the units this client counts in (UTF-16 unless it asked)."""
+        return convert.Units(self.workspace.position_codec, doc.lines)
 
 
 def path_of(uri: str) -> str | None:
@@ -268,16 +270,21 @@ def definition(
         return None
     if target.path is None:
         return types.Location(uri=found.uri, range=at.to_client_range(target.range))
-    there = convert.units(ls.workspace.position_codec, _file(target.path))
+    there = ls.units(_file(target.path))
     return types.Location(uri=uri_of(target.path), range=there.to_client_range(target.range))
 
 
 def _file(path: str) -> services.Document:
+    """The file a definition is in, read as prog reads a program: a regular file of at most
+    5 MiB of UTF-8, without the byte order mark an editor does not show (its positions are
+    counted without it). A file that is no longer such a text, changed since it was checked
+    (gone, a FIFO that would wait for a writer, grown past the limit), is taken as empty:
+    the answer still names it, and the server neither waits nor fills its memory."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return services.Document(handle.read(), path)
-    except OSError:
-        return services.Document("", path)
+        text = read_text(path)
+    except (OSError, NotText):  # `Unreadable` is an OSError
+        text = ""
+    return services.Document(text.removeprefix("\ufeff"), path)
 
 
 def serve() -> None:

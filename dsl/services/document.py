@@ -23,8 +23,8 @@ from dsl.api import Loaded, load_source
 from dsl.interpreter import Step
 from dsl.lint.config import CONFIG_FILE, ConfigError, Settings, find_config, load
 from dsl.lint.rules import walk
-from dsl.plugin_choice import ENVIRONMENT, EVERY, Choice, current
-from dsl.registry import Registry, build, discover
+from dsl.plugin_choice import ENVIRONMENT, EVERY, current
+from dsl.registry import Registry, chosen_registry
 from dsl.source import STDIN_NAME, decode
 
 MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
@@ -92,7 +92,7 @@ class Document:
         nearest the file, or `PROG_PLUGINS`), as `prog lint` run in the file's folder has."""
         if self.registry is not None:
             return self.registry
-        return registry_near(os.path.dirname(self.name) if self.path else os.getcwd())
+        return _registry_in(*self._place, os.environ.get(ENVIRONMENT))
 
     @cached_property
     def lint_settings(self) -> Settings:
@@ -100,7 +100,14 @@ class Document:
         an unsaved buffer, nearest the working folder, as `prog lint -` reads them)."""
         if self.settings is not None:
             return self.settings
-        return settings_near(os.path.dirname(self.name) if self.path else os.getcwd())
+        return _settings_in(*self._place)
+
+    @cached_property
+    def _place(self) -> tuple[str, Stamps]:
+        """The folder the settings and the plugin choice are found from, with the stamps of
+        the `pyproject.toml` files above it: taken once per text, for both."""
+        folder = os.path.dirname(self.name) if self.path else os.getcwd()
+        return folder, _stamps(folder)
 
     @cached_property
     def loaded(self) -> Loaded:
@@ -179,39 +186,26 @@ def _stamps(folder: str) -> Stamps:
     return tuple(found)
 
 
-def settings_near(folder: str) -> Settings:
-    """The `[tool.prog]` settings for a file in `folder`, read again only when a
-    `pyproject.toml` above it changed."""
-    return _settings_in(folder, _stamps(folder))
-
-
 @lru_cache(maxsize=64)
 def _settings_in(folder: str, stamps: Stamps) -> Settings:
+    """The `[tool.prog]` settings for a file in `folder`, read again only when a
+    `pyproject.toml` above it changed (its `stamps` differ)."""
     try:
         return load(find_config(Path(folder)))
     except (OSError, ConfigError):
         return Settings()  # `prog lint` says what is wrong with it; the editor goes on
 
 
-def registry_near(folder: str) -> Registry:
+@lru_cache(maxsize=64)
+def _registry_in(folder: str, stamps: Stamps, chosen: str | None) -> Registry:
     """The registry of the plugins chosen for files in `folder`, the choice read again only
     when a `pyproject.toml` above it changed; each choice's plugins are loaded once per
     process, whichever folder asks."""
-    return _registry_in(folder, _stamps(folder), os.environ.get(ENVIRONMENT))
-
-
-@lru_cache(maxsize=64)
-def _registry_in(folder: str, stamps: Stamps, chosen: str | None) -> Registry:
     try:
         choice = current(Path(folder), chosen)
     except (OSError, ConfigError):
         choice = EVERY  # `prog lint` says what is wrong with the settings
-    return _registry_for(choice)
-
-
-@lru_cache(maxsize=8)
-def _registry_for(choice: Choice) -> Registry:
-    return build(discover(), choice)
+    return chosen_registry(choice)
 
 
 def never_raises(

@@ -14,6 +14,7 @@ from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.interpreter import Step
 from dsl.services import words
 from dsl.services.document import Document, Position, Range, never_raises, statements
+from dsl.syntax import STATEMENTS
 from dsl.vocabulary import GROUND_EFFECTS, PLANE_EFFECTS, SURFACE_EFFECTS
 
 
@@ -76,7 +77,8 @@ def _words(statement: n.Statement) -> list[n.Word]:
 
 def _meaning(statement: n.Statement, word: n.Word | None, scope: words.Scope) -> str:
     """A line in bold naming the statement, then what the hovered word means."""
-    text = f"**{statement.op}**: {words.KEYWORDS.get(statement.op, '')}"
+    described = STATEMENTS.get(statement.op)
+    text = f"**{statement.op}**: {described.meaning if described else ''}"
     if word is None:
         return text
     about = _word_meaning(statement, word, scope)

@@ -5,8 +5,8 @@ and plugins, for the document's sports, target and defines) out, each with its m
 Completion offers these words and hover explains them, so both read the same tables. The
 statement keywords come from the grammar file itself (`prog.lark`), the words from the
 registry (`dsl.registry`, `dsl.vocabulary`): a plugin's words appear once its sport line is
-there. A new statement in the grammar needs its meaning in `KEYWORDS` and its words in
-`AFTER`; a test fails until both are there.
+there. A statement's meaning is in `dsl.syntax.STATEMENTS`, the one table about statements;
+what completion offers after its keyword is `AFTER` here.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dsl.hip import MOTIONS, PLANES, Effect
 from dsl.parser import CONTEXT_KEYWORDS
 from dsl.registry import Registry
 from dsl.services.document import Document, statements
+from dsl.syntax import STATEMENTS
 from dsl.vocabulary import (
     CORE_DIRECTIONS,
     FOOT_AXIS,
@@ -33,32 +34,6 @@ from dsl.vocabulary import (
     Vocabulary,
     mirror,
 )
-
-# What each statement does (spec §3), for completion details and hover. Every statement
-# of the grammar has its line here, and one in `AFTER` (a test holds both to the grammar,
-# as `dsl.highlight.words` holds its `ROLES`): a new statement cannot go without them.
-KEYWORDS: dict[str, str] = {
-    "program": 'the program\'s title: `program "TITLE"`',
-    "target": "the muscle worked on: `target SIDE MUSCLE` (default right glute-med)",
-    "sport": "turns on a sport plugin's words: `sport NAME [handed left|right]`",
-    "include": 'brings in the defines of another file: `include "PATH.prog"`',
-    "pivot": "base movement: a pivot in a plane, the target leg the stance leg",
-    "function": "base movement: a phase of a sport's function (`SPORT.PHASE`)",
-    "driver": "adds a driver: a limb moving a way that drives the hip (one per limb)",
-    "foot": "a foot tweak: `foot SIDE POSITION`",
-    "surface": "a sloped surface under the stance foot, or `surface flat` to remove it",
-    "ground-reaction": "adds ground reaction force (`none` removes it)",
-    "retest": "re-assess; keep only what works (`retest TEST`)",
-    "undo": "removes the most recently applied tweak that is still active",
-    "taper": "takes tweaks away gradually: `taper REF [over N]`",
-    "disadvantage": "takes away a motion that helps the target muscle, so it fires even then",
-    "restore": "ends a disadvantage (`restore all`)",
-    "note": 'a note for the clinician and the patient: `note "TEXT"`',
-    "use": "runs a `define` in place",
-    "phase": "a named stage of the program: `phase NAME:`",
-    "define": "a named, reusable sequence: `define NAME:`",
-    "try": "tries each tweak in turn until a retest comes out better: `try until better:`",
-}
 
 PLANE_DOCS = {
     "sagittal": "the other foot moves forward and back past the stance leg (flexion, extension)",
@@ -149,21 +124,15 @@ def plane_table(effect: Effect) -> str:
 
 def expected(keyword: str, before: list[str], scope: Scope) -> list[Word]:
     """The words that may come after `keyword` and the statement's words `before` so far."""
-    finder = AFTER.get(keyword)  # a word typed at the start of a line may be anything
+    finder = AFTER.get(keyword)  # None: the writer's own words, or a line's first word
     return finder(before, scope) if finder is not None else []
 
 
 def _keywords(scope: Scope) -> list[Word]:
-    """The grammar's statement keywords, in the order of `KEYWORDS`."""
-    order = list(KEYWORDS)
+    """The grammar's statement keywords, in the order of `STATEMENTS`."""
+    order = list(STATEMENTS)
     keywords = (statement.keyword for statement in grammar_words().statements)
-    return [Word(k, "keyword", KEYWORDS[k]) for k in sorted(keywords, key=order.index)]
-
-
-def _own_words(before: list[str], scope: Scope) -> list[Word]:
-    """A statement whose words are the writer's own (a title, a path, a note, a name) or
-    that takes none (`undo`): there is nothing to offer."""
-    return []
+    return [Word(k, "keyword", STATEMENTS[k].meaning) for k in sorted(keywords, key=order.index)]
 
 
 def _planes(before: list[str], scope: Scope) -> list[Word]:
@@ -430,13 +399,13 @@ def _try(before: list[str], scope: Scope) -> list[Word]:
     return []
 
 
-# What may follow each statement's keyword: every statement of the grammar, in the order
-# of `KEYWORDS`.
+# What may follow a statement's keyword, for the statements whose words come from a list
+# (the vocabulary, the sports, the document's tests and defines, `until better`). A statement
+# missing here takes the writer's own words (a title, a path, a note, a name) or none
+# (`undo`): there is nothing to offer.
 AFTER = {
-    "program": _own_words,
     "target": _target,
     "sport": _sport,
-    "include": _own_words,
     "pivot": _planes,
     "function": _phases,
     "driver": _limbs,
@@ -444,14 +413,10 @@ AFTER = {
     "surface": _surface,
     "ground-reaction": _ground,
     "retest": _retest,
-    "undo": _own_words,
     "taper": _taper,
     "disadvantage": _disadvantage,
     "restore": _restore,
-    "note": _own_words,
     "use": _use,
-    "phase": _own_words,
-    "define": _own_words,
     "try": _try,
 }
 

@@ -88,13 +88,6 @@ class Folder:
             return None
         return real.relative_to(self.root).as_posix()
 
-    @staticmethod
-    def display(path: Path) -> str:
-        """The name `prog` gives a file in messages, traces and logs: as the command line
-        would name it from where the studio was started (relative when that is shorter)."""
-        relative = os.path.relpath(path)
-        return str(path) if relative.startswith("..") else relative
-
     def programs(self) -> list[str]:
         """Every program in the folder and below, sorted, as the page names them."""
         found: list[str] = []
@@ -116,7 +109,7 @@ class Folder:
         try:
             text = read_text(path)  # a FIFO or device: refused, not waited on
         except Unreadable as error:
-            raise Refused(f"`{relative}`: {str(error).split(': ', 1)[-1]}") from None
+            raise Refused(f"`{relative}`: {error.reason}") from None
         except TooLarge:
             raise Refused(f"`{relative}` is larger than 5 MiB, the limit of a program") from None
         except NotUtf8:

@@ -31,9 +31,9 @@ from dsl.interpreter import Step
 from dsl.registry import installed
 from dsl.session_log import LogError, Writer
 from dsl.session_place import SESSIONS, default_log_path
+from dsl.source import display_path
 from dsl.stepping import RETEST_PROMPT, Session
 from dsl.studio import engine
-from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
 # What each button sends to the session, as the key `prog step` reads.
@@ -250,11 +250,9 @@ class Plinths:
             raise Unusable(str(error)) from None
         if recorded.ended:
             raise Unusable("this session already reached the end of the program")
-        if not session_log.same_program(recorded.header, current):
-            raise Unusable(
-                "the program has changed since this session was recorded, so its answers may "
-                "not fit it any more; start a new session"
-            )
+        changed = session_log.changed_since(recorded, current, checked.program.file, log)
+        if changed is not None:
+            raise Unusable(f"{changed}; start a new session")
         try:
             writer = Writer.append(str(log_path), checked.program.file)
         except session_log.LogBusy as error:
@@ -278,7 +276,7 @@ class Plinths:
 
 def _load(path: Path) -> tuple[Checked, dict[str, Any], dict[str, str]]:
     """The checked program, its fingerprint and the vocabulary, as `prog step` takes them."""
-    loaded = load_path(Folder.display(path))
+    loaded = load_path(display_path(path))
     errors = [d for d in loaded.diagnostics if d.severity == ERROR]
     if errors or loaded.checked is None or loaded.source is None:
         first = errors[0].message if errors else "it cannot be read"

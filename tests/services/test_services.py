@@ -92,6 +92,22 @@ def test_settings_and_noqa_are_honoured_from_the_documents_folder(tmp_path, monk
     assert "P104" not in {d.code for d in diagnose(noqa)}
 
 
+def test_a_document_and_the_commands_share_one_load_of_the_chosen_plugins(
+    tmp_path, monkeypatch
+) -> None:
+    """The studio checks documents and steps programs in one process: the plugins the
+    project chose are loaded once for both."""
+    from dsl.plugin_choice import ENVIRONMENT
+    from dsl.registry import installed
+
+    (tmp_path / "pyproject.toml").write_text('[tool.prog]\nplugins = ["golf"]\n')
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    monkeypatch.chdir(tmp_path)
+    doc = Document("sport golf\nfunction golf.backswing\n", str(tmp_path / "a.prog"))
+    assert doc.vocabulary_registry is installed()
+    assert [r.name for r in installed().reports if r.status == "ok"] == ["golf"]
+
+
 def test_settings_and_plugins_edited_while_a_document_is_open_apply_to_its_next_check(
     tmp_path,
 ) -> None:

@@ -100,3 +100,20 @@ def test_a_save_is_on_the_disk_before_it_replaces_the_file(tmp_path, disk_writes
     assert saved.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert path.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.prog"]
+
+
+def test_a_program_that_cannot_be_read_is_refused_by_the_pages_name_alone(tmp_path) -> None:
+    """Why, after the name the page knows the file by: never the folder's own path, even
+    when that path holds a `: `."""
+    import os
+
+    import pytest
+
+    from dsl.studio.files import Folder, Refused
+
+    root = tmp_path / "clinic: spring"
+    root.mkdir()
+    os.mkfifo(root / "pipe.prog")
+    with pytest.raises(Refused) as refused:
+        Folder(str(root)).read("pipe.prog")
+    assert str(refused.value) == "`pipe.prog`: a FIFO (named pipe), not a file prog can read"

@@ -36,3 +36,21 @@ def test_a_button_the_page_does_not_have_is_a_bad_request(studio) -> None:
         )
     assert answer.status_code == 400
     assert other.status_code == 423 and "open in another tab" in other.json()["error"]
+
+
+def test_a_session_of_a_program_changed_since_is_not_resumed(studio) -> None:
+    """In `prog step --resume`'s words, with what the page can do instead."""
+    started = start(studio, "golfer.prog")
+    assert started.status_code == 200
+    log = started.json()["log"]
+    with studio.client() as client:
+        client.post("/api/session/press", json={"log": log, "client": "tab-1", "button": "stop"})
+    with (studio.folder / "golfer.prog").open("a", encoding="utf-8") as program:
+        program.write("# changed\n")
+    with studio.client() as client:
+        body = {"path": "golfer.prog", "log": log, "client": "tab-1"}
+        answer = client.post("/api/session/start", json=body)
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert f"golfer.prog has changed since {log} was written" in error
+    assert error.endswith("may not fit the program any more; start a new session")
