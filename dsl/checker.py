@@ -368,9 +368,7 @@ def _include(
     try:
         source, problems = read_path(target)
     except Unreadable as error:
-        ctx.report(
-            make("P005", f"cannot include `{raw}`: {error}".replace(target + ": ", ""), span)
-        )
+        ctx.report(make("P005", f"cannot include `{raw}`: {error.reason}", span))
         return
     includes.append(display)
     ctx.diagnostics.extend(problems)
