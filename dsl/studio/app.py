@@ -51,24 +51,26 @@ def _text(data: dict[str, Any], key: str) -> str:
     return value
 
 
+def _refusal(status: int) -> Callable[[Request, Exception], Response]:
+    def answer(request: Request, error: Exception) -> Response:
+        return _error(status, str(error))
+
+    return answer
+
+
+# What a route's refusal means to the page, by its kind: each route raises, and Starlette
+# answers with the status and the refusal's own sentence.
+_REFUSALS: dict[Any, Callable[[Request, Exception], Response]] = {
+    BadRequest: _refusal(400),
+    Refused: _refusal(403),
+    plinth.Busy: _refusal(423),
+    plinth.Unusable: _refusal(422),
+}
+
+
 def create(folder: Folder, token: str, port: int) -> Guard:
     """The studio's ASGI app for `folder`, guarded by `token` on `port`."""
     sessions = plinth.Plinths()
-
-    def guarded(handler: Callable[[Request], Any]) -> Callable[[Request], Any]:
-        async def endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except BadRequest as bad:
-                return _error(400, str(bad))
-            except Refused as refused:
-                return _error(403, str(refused))
-            except plinth.Busy as busy:
-                return _error(423, str(busy))
-            except plinth.Unusable as unusable:
-                return _error(422, str(unusable))
-
-        return endpoint
 
     async def page(request: Request) -> Response:
         html = (STATIC / "index.html").read_text(encoding="utf-8")
@@ -201,20 +203,21 @@ def create(folder: Folder, token: str, port: int) -> Guard:
 
     routes = [
         Route("/", page),
-        Route("/api/files", guarded(list_files)),
-        Route("/api/file", guarded(read_file)),
-        Route("/api/file", guarded(save_file), methods=["PUT"]),
-        Route("/api/analyse", guarded(analyse), methods=["POST"]),
-        Route("/api/complete", guarded(complete), methods=["POST"]),
-        Route("/api/hover", guarded(hover), methods=["POST"]),
-        Route("/api/format", guarded(format_text), methods=["POST"]),
-        Route("/api/language", guarded(language)),
-        Route("/api/sessions", guarded(session_list)),
-        Route("/api/session/start", guarded(session_start), methods=["POST"]),
-        Route("/api/session/press", guarded(session_press), methods=["POST"]),
-        Route("/api/session/state", guarded(session_state), methods=["POST"]),
-        Route("/api/session/leave", guarded(session_leave), methods=["POST"]),
-        Route("/api/report", guarded(report)),
+        Route("/api/files", list_files),
+        Route("/api/file", read_file),
+        Route("/api/file", save_file, methods=["PUT"]),
+        Route("/api/analyse", analyse, methods=["POST"]),
+        Route("/api/complete", complete, methods=["POST"]),
+        Route("/api/hover", hover, methods=["POST"]),
+        Route("/api/format", format_text, methods=["POST"]),
+        Route("/api/language", language),
+        Route("/api/sessions", session_list),
+        Route("/api/session/start", session_start, methods=["POST"]),
+        Route("/api/session/press", session_press, methods=["POST"]),
+        Route("/api/session/state", session_state, methods=["POST"]),
+        Route("/api/session/leave", session_leave, methods=["POST"]),
+        Route("/api/report", report),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    return Guard(Starlette(routes=routes, lifespan=lifespan), token, port)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=_REFUSALS)
+    return Guard(app, token, port)
