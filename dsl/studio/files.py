@@ -97,10 +97,11 @@ class Folder:
                 if name.endswith(PROGRAM_SUFFIX):
                     relative = Path(folder, name).relative_to(self.root).as_posix()
                     try:
-                        self.resolve(relative)
+                        real = self.resolve(relative)
                     except Refused:
                         continue  # a symlink leading out is not listed
-                    found.append(relative)
+                    if real.is_file():  # not a FIFO or a device the page could not open
+                        found.append(relative)
         return sorted(found)
 
     def read(self, relative: str) -> Opened:
@@ -133,5 +134,9 @@ class Folder:
             if (now.sha256 if now else None) != opened:
                 raise Conflict(now)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new file in a new folder
+            write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)
+        except OSError as error:  # a full disk, a read-only folder, a file where a folder goes
+            raise Refused(f"cannot save `{relative}`: {error.strerror or error}") from None
         return Opened(relative, text, digest(text.encode("utf-8")))

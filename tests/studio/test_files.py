@@ -117,3 +117,26 @@ def test_a_program_that_cannot_be_read_is_refused_by_the_pages_name_alone(tmp_pa
     with pytest.raises(Refused) as refused:
         Folder(str(root)).read("pipe.prog")
     assert str(refused.value) == "`pipe.prog`: a FIFO (named pipe), not a file prog can read"
+
+
+def test_a_new_file_in_a_new_folder_is_saved_and_a_failed_write_says_why(studio) -> None:
+    (studio.folder / "taken").write_text("not a folder\n", encoding="utf-8")
+    with studio.client() as client:
+        made = client.put("/api/file", json={"path": "knees/new.prog", "text": "retest\n"})
+        assert made.status_code == 200, made.text
+        refused = client.put("/api/file", json={"path": "taken/new.prog", "text": "retest\n"})
+    assert (studio.folder / "knees" / "new.prog").read_text(encoding="utf-8") == "retest\n"
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["error"].startswith("cannot save `taken/new.prog`: ")
+    assert (studio.folder / "taken").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_the_list_leaves_out_what_is_not_a_file(studio) -> None:
+    import os
+
+    os.mkfifo(studio.folder / "pipe.prog")
+    (studio.folder / "folder.prog").mkdir()
+    with studio.client() as client:
+        listed = client.get("/api/files").json()["files"]
+    assert "golfer.prog" in listed
+    assert "pipe.prog" not in listed and "folder.prog" not in listed
