@@ -6,12 +6,13 @@ for another program, a subject that is not a reference) happens before anything 
 
 from __future__ import annotations
 
-import codecs
 import io
 import json
+import os
 import sys
 
 from dsl import commands, session_log
+from dsl.atomic import write_text
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
 from dsl.outputs.session import steps_of
@@ -35,6 +36,8 @@ def export_command(
     if loaded is None or loaded.checked is None or loaded.source is None:
         return code
     checked = loaded.checked
+    if out is not None and (problem := _overwrites(out, [file, *checked.includes], session)):
+        return _fail(problem)
     try:
         steps, recorded = steps_of(checked, loaded.source, session)
     except LogError as error:
@@ -43,6 +46,31 @@ def export_command(
     text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.
     return _write(text, out, bom=fmt == "csv")
+
+
+# What an export is never written over: a program or a session log, by its name, even one
+# the export did not read (a slip of the keyboard must not cost a clinician's work).
+KEPT_SUFFIXES = (".prog", ".jsonl")
+
+
+def _overwrites(out: str, programs: list[str], session: str | None) -> str | None:
+    """Why `-o out` must not be written (None if it may): it is a program or a session log,
+    this export's own or another, by its suffix or because it is one of the files read."""
+    if out == "-":
+        return None
+    inputs = [*programs, *([session] if session else [])]
+    same = any(_same_file(out, name) for name in inputs)
+    if same or out.lower().endswith(KEPT_SUFFIXES):
+        what = "a file this export reads" if same else "a program or a session log"
+        return f"-o {out} is {what}; an export is never written over one: name another file"
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (or cannot be looked at): not the same
+        return False
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> str:
@@ -55,16 +83,18 @@ def _render(made: Course, fmt: str, subject: str | None) -> str:
 
 
 def _write(text: str, out: str | None, *, bom: bool) -> int:
-    """`text` as UTF-8 on stdout, or in the file `out` (with a BOM first when `bom`)."""
-    data = text.encode("utf-8")
+    """`text` as UTF-8 on stdout, or in the file `out` (with a BOM first when `bom`),
+    all at once: a write that fails leaves the file as it was."""
     if out is None or out == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return commands.EXIT_CLEAN
+    target = os.path.realpath(out)  # through a symlink, as an editor writes
     try:
-        with open(out, "wb") as handle:
-            handle.write((codecs.BOM_UTF8 if bom else b"") + data)
+        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o644
+        data = ("\ufeff" if bom else "") + text
+        write_text(target, data, prefix=".prog-export-", newline="", mode=mode)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}")
     return commands.EXIT_CLEAN

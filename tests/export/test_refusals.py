@@ -91,3 +91,31 @@ def test_exporting_needs_no_fhir_library(clinic):
     imported = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "dsl.outputs.fhir" in imported
     assert not any(name.startswith(("fhir", "pydantic")) for name in imported)
+
+
+def test_an_export_is_never_written_over_what_it_reads_or_over_a_program(clinic):
+    log = clinic.session("golfer.prog", GOLFER_KEYS)
+    program = clinic.folder / "golfer.prog"
+    (clinic.folder / "alias.csv").symlink_to(program)
+    kept = {path: path.read_bytes() for path in clinic.folder.iterdir() if path.is_file()}
+    for out, fmt, why in [
+        (clinic.path("golfer.prog"), "csv", "a file this export reads"),
+        (log, "fhir", "a file this export reads"),
+        (clinic.path("alias.csv"), "csv", "a file this export reads"),
+        (clinic.path("left-hip.prog"), "fhir", "a program or a session log"),
+        (clinic.path("other.jsonl"), "csv", "a program or a session log"),
+    ]:
+        done = clinic.export("golfer.prog", "--format", fmt, "--session", log, "-o", out)
+        refused(done, 2, why, "name another file")
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert not (clinic.folder / "other.jsonl").exists()
+
+
+def test_an_export_replaces_its_own_earlier_file_whole(clinic):
+    out = clinic.folder / "golfer.csv"
+    out.write_text("an older export\n" * 10_000, encoding="utf-8")
+    done = clinic.export("golfer.prog", "--format", "csv", "-o", str(out))
+    assert done.exit_code == 0, done.stderr
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.startswith("n,phase,line,op,") and "an older export" not in text
+    assert sorted(p.name for p in clinic.folder.iterdir() if p.name.startswith(".")) == []
