@@ -195,7 +195,7 @@ def fmt_command(
         _complain(str(error))
         return EXIT_FAILURE
     names, failed = _targets(paths, settings, force_exclude)
-    named = set(paths) if not force_exclude else set()
+    named = {os.path.normpath(path) for path in paths} if not force_exclude else set()
     names = [name for name in names if name in named or not settings.keeps_layout(name)]
     stdin_name = stdin_filename or "<stdin>"
     changed: list[str] = []

@@ -46,10 +46,12 @@ def discover(paths: Iterable[str], settings: Settings, *, force_exclude: bool = 
     seen: set[str] = set()
 
     def add(name: str) -> None:
+        # One name a file: `./lib.prog` (from `prog lint .`) is `lib.prog`, as an include
+        # names it, so its diagnostics are listed once and sorted together.
         key = os.path.normpath(name) if name != STDIN else name
         if key not in seen:
             seen.add(key)
-            found.files.append(name)
+            found.files.append(key)
 
     for path in paths:
         if path == STDIN:

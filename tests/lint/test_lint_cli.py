@@ -398,3 +398,16 @@ def test_plugin_rules_share_select_noqa_and_failure_handling() -> None:
     assert lint("a.prog", "--ignore", "X,Y", "--format", "json").stdout.strip() == "[]"
     write("b.prog", text.replace("x10\n", "x10  # noqa: X101\n"))
     assert json.loads(lint("b.prog", "--select", "X", "--format", "json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    "paths", [["."], ["./main.prog", "./lib.prog"], ["main.prog", "./lib.prog", "lib.prog"]]
+)
+def test_a_file_has_one_name_however_it_was_reached(paths: list[str]) -> None:
+    """`./lib.prog` from `prog lint .` is `lib.prog`, as `main.prog`'s include names it:
+    its finding is listed once, under one name."""
+    write("main.prog", 'include "lib.prog"\n' + CLEAN)
+    write("lib.prog", "define w:\n    pivot frontl\n")
+    result = lint("--no-cache", "--format", "json", *paths)
+    found = json.loads(result.stdout)
+    assert [(d["file"], d["code"]) for d in found] == [("lib.prog", "P110"), ("lib.prog", "P002")]
