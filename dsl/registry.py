@@ -306,6 +306,8 @@ def _taken(kind: str, word: str, owner: _Owner, newcomer: str, entry: str) -> st
             f"plugins load in the order of their entry-point names, and "
             f"`{owner.entry}` comes before `{entry}`"
         )
+    if newcomer == owner.plugin:  # both call themselves this: name the newcomer by its entry
+        newcomer = f"`{entry}`"
     return (
         f"claims the {kind} {word!r}, which {owner.plugin} already owns; "
         f"{owner.plugin} keeps it and {newcomer} is left out ({reason})"

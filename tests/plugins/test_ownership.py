@@ -148,5 +148,6 @@ def test_a_second_golf_entry_point_or_plugin_name_is_left_out(site):
         "load first)"
     )
     assert found["minigolf"]["problem"].startswith(
-        "claims the plugin name 'golf', which golf already owns; golf keeps it"
+        "claims the plugin name 'golf', which golf already owns; golf keeps it and `minigolf` "
+        "is left out"
     )
