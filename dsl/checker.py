@@ -17,9 +17,9 @@ from pathlib import Path
 
 from dsl import canonical, ops
 from dsl import nodes as n
-from dsl.diagnostics import Diagnostic, make, unknown_word
+from dsl.diagnostics import ERROR, Diagnostic, make, unknown_word
 from dsl.hip import MOTIONS, Motion
-from dsl.parser import parse
+from dsl.parser import GAVE_UP, parse
 from dsl.record import record
 from dsl.registry import Registry
 from dsl.source import Unreadable, read_path
@@ -79,6 +79,10 @@ class _Context:
         self.side, self.muscle = DEFAULT_TARGET
         self.defines: dict[str, n.Define] = {}
         self.sport_line_broken = False  # a `sport` line with a syntax error was left out
+        # A define may be missing because its file could not be included, or its line had
+        # a syntax error: a `use` of it is then not reported as unknown, which would only
+        # repeat that error in worse words.
+        self.defines_lost = False
 
     def report(self, diagnostic: Diagnostic) -> None:
         # After a broken `sport` line nobody knows which sports were meant to be on: saying
@@ -98,6 +102,7 @@ def check(
     """Resolve and validate `program`. `root` is the folder includes must stay inside."""
     ctx = _Context(registry)
     ctx.sport_line_broken = "sport" in program.broken
+    ctx.defines_lost = _defines_lost(program)
     title, has_target = _context(program, ctx)
     favorable = (
         ctx.vocabulary.muscles[ctx.muscle].favorable
@@ -310,6 +315,11 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(os.path.join(folder, ""))
 
 
+def _defines_lost(program: n.Program) -> bool:
+    """Whether a syntax error may have cost `program` a define."""
+    return "define" in program.broken or GAVE_UP in program.broken
+
+
 def _include(
     statement: n.Include,
     base: str,
@@ -321,6 +331,20 @@ def _include(
     """Bring in the defines of the file `statement` names, relative to the folder `base`,
     if its real path is in the real folder `inside` and it is not already being included
     (`stack`: the real paths of the files including it)."""
+    before = len(ctx.diagnostics)
+    _bring_in(statement, base, inside, stack, ctx, includes)
+    if any(d.severity == ERROR for d in ctx.diagnostics[before:]):
+        ctx.defines_lost = True  # the include failed, or its file has errors: defines may be lost
+
+
+def _bring_in(
+    statement: n.Include,
+    base: str,
+    inside: str,
+    stack: list[str],
+    ctx: _Context,
+    includes: list[str],
+) -> None:
     raw = statement.path
     span = statement.path_span
     if "\0" in raw:
@@ -379,7 +403,7 @@ def _include(
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):
-            _include(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
+            _bring_in(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
         elif isinstance(child, n.Define):
             _add_define(child, ctx)
         elif not isinstance(child, n.CONTEXT):
@@ -734,7 +758,8 @@ def _note(node: n.Note, ctx: _Context) -> ops.Op:
 def _use(node: n.Use, ctx: _Context) -> ops.Op | None:
     name = node.name.text
     if name not in ctx.defines:
-        ctx.report(unknown_word("P002", "define", name, node.name.span, ctx.defines))
+        if not ctx.defines_lost:
+            ctx.report(unknown_word("P002", "define", name, node.name.span, ctx.defines))
         return None
     return ops.Use(node, name)
 

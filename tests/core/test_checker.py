@@ -252,6 +252,36 @@ class TestInclude:
         found = load_path(str(tmp_path / "f0.prog")).diagnostics
         assert [d.code for d in found] == ["P005"] and "deeper than 16" in found[0].message
 
+    @pytest.mark.parametrize(
+        "lib",
+        [
+            None,  # missing
+            "define x\n    pivot frontal\n",  # its header has a syntax error
+            'include "../outside.prog"\ndefine y:\n    pivot frontal\n',  # its own include fails
+        ],
+        ids=["missing", "broken define", "failed include inside"],
+    )
+    def test_a_use_of_what_a_failed_include_would_have_lent_is_not_unknown_too(
+        self, tmp_path, lib
+    ):
+        """One mistake, one error: not a P002 for every `use` the include would have served."""
+        if lib is not None:
+            self.write(tmp_path, "lib.prog", lib)
+        main = self.write(tmp_path, "main.prog", 'include "lib.prog"\nuse x\nuse y\n')
+        codes = [d.code for d in load_path(str(main)).diagnostics]
+        assert codes[0] in ("P001", "P005") and "P002" not in codes, codes
+
+    def test_a_use_of_an_unknown_define_is_reported_when_nothing_was_lost(self, tmp_path):
+        self.write(tmp_path, "lib.prog", "define x:\n    pivot frontal\n")
+        main = self.write(tmp_path, "main.prog", 'include "lib.prog"\nuse x\nuse xx\n')
+        found = load_path(str(main)).diagnostics
+        assert [(d.code, d.span.line) for d in found] == [("P002", 3)]
+        assert "unknown define `xx`" in found[0].message
+
+    def test_a_broken_define_line_does_not_make_its_uses_unknown(self):
+        found = load_text("define w\n    pivot frontal\nuse w\n", "main.prog").diagnostics
+        assert [d.code for d in found] == ["P001"]
+
     def test_missing_include(self, tmp_path):
         main = self.write(tmp_path, "main.prog", 'include "nope.prog"\n')
         found = load_path(str(main)).diagnostics
