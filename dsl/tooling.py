@@ -216,6 +216,7 @@ def fmt_command(
                 lines.add(source.name, source.text)
             messages.diagnostics(errors, lines, stderr=True)
             broken.append(loaded.source.name if loaded.source else name)
+            _echo(name, source.text if source is not None else None, check or diff)
             continue
         formatted = reformat(program, source.text)
         if formatted is None:
@@ -223,6 +224,7 @@ def fmt_command(
                 f"internal error: formatting {source.name} would change what it means; "
                 "it is left as it was (please report this with the file)"
             )
+            _echo(name, source.text, check or diff)
             failed = True
             continue
         original = source.text if name == files.STDIN else _raw_text(name, source.text)
@@ -251,6 +253,13 @@ def fmt_command(
     if broken or ((check or diff) and changed):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _echo(name: str, text: str | None, dry: bool) -> None:
+    """Standard input that cannot be formatted goes back out as it came: an editor that
+    pipes a buffer through `prog fmt -` (Vim's `:%!prog fmt -`) must not be left empty."""
+    if name == files.STDIN and text is not None and not dry:
+        sys.stdout.write(text)
 
 
 def _count(number: int, noun: str = "file") -> str:

@@ -117,6 +117,17 @@ def test_stdin_to_stdout() -> None:
     assert result.stdout == "pivot frontal\nretest  # ok\n"
 
 
+def test_stdin_with_errors_comes_back_as_it_went_in() -> None:
+    """An editor piping its buffer through `prog fmt -` keeps the buffer."""
+    text = "target right glute-med\npivot  frontl   x10\n"
+    result = fmt("-", stdin=text)
+    assert result.exit_code == 1
+    assert result.stdout == text
+    assert "P002" in result.stderr
+    checked = fmt("-", "--check", stdin=text)
+    assert checked.exit_code == 1 and checked.stdout == ""
+
+
 def test_folders_and_a_missing_path() -> None:
     Path("plans/deep").mkdir(parents=True)
     Path("plans/a.prog").write_text("RETEST\n", encoding="utf-8")
