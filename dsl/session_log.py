@@ -328,6 +328,11 @@ class Writer:
         try:
             fd = os.open(path, flags | os.O_EXCL, 0o644)
         except FileExistsError:
+            if os.path.isdir(path):
+                raise LogError(
+                    f"{path} is a folder; give the session log a file's name, such as "
+                    f"{os.path.join(path, 'session.jsonl')}"
+                ) from None
             if not os.path.isfile(path) or os.path.getsize(path) > 0:
                 raise LogError(
                     f"{path} already exists; to go on with that session use `--resume {path}`, "

@@ -171,6 +171,14 @@ def test_an_existing_log_is_never_overwritten(prog):
     assert (prog.folder / LOG).read_text() == "an earlier session\n"
 
 
+def test_a_folder_named_as_the_log_is_said_to_be_a_folder(prog):
+    (prog.folder / LOG).mkdir()
+    done = step(prog, "--log", LOG, keys="\n")
+    assert done.returncode == 2
+    assert f"{LOG} is a folder; give the session log a file's name" in done.stderr
+    assert "--resume" not in done.stderr
+
+
 def test_an_existing_empty_file_becomes_the_log(prog):
     (prog.folder / LOG).write_text("")
     done = step(prog, "--log", LOG, keys="\nq\n")
