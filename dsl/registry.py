@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dsl import entry_points
+from dsl.diagnostics import closest
 from dsl.hip import Effect, Handed, favorable_motions
 from dsl.plugin import ENTRY_POINT_GROUP, Plugin, Rule
 from dsl.plugin_checks import PluginError, api_text, validate
@@ -190,9 +191,11 @@ def build(sources: Iterable[Source], choice: Choice = EVERY) -> Registry:
                 why=why,
             )
         )
-    missing = [n for n in choice.names or () if n not in {source[0] for source in found}]
-    for name in missing:
-        absent = PluginError(f"is named in {choice.origin} but not installed")
+    there = sorted({source[0] for source in found})
+    for name in [n for n in choice.names or () if n not in there]:
+        guess = closest(name, there)
+        tip = f" (did you mean `{guess}`?)" if guess else ""
+        absent = PluginError(f"is named in {choice.origin} but not installed{tip}")
         _failed(registry, name, "", absent, None, choice.why(name))
     registry.reports.sort(key=lambda report: report.name)
     return registry

@@ -28,6 +28,7 @@ from dsl.lint.rules import CORE, Check
 from dsl.nodes import Span
 from dsl.parser import paused_gc
 from dsl.plugin import Finding, RuleContext
+from dsl.plugin_choice import Choice
 from dsl.record import record
 from dsl.registry import Registry, installed
 from dsl.source import STDIN_NAME, Unreadable, read_path
@@ -322,11 +323,21 @@ def plugin_failures(registry: Registry) -> list[Diagnostic]:
                 "P004",
                 message + "; its words and rules are off",
                 Span(RUN, 1, 1, 1, 1),
-                hint="fix or uninstall it, or leave it out of `[tool.prog] plugins`; "
-                "`prog plugins` shows every plugin found",
+                hint=_remedy(report.package == "", registry.choice),
             )
         )
     return out
+
+
+def _remedy(absent: bool, choice: Choice) -> str:
+    """What to do about a plugin in use that did not load: one named but not installed is
+    most often a slip in the name where it was named."""
+    if choice.names is None:  # every installed plugin is used
+        where = "`[tool.prog] plugins`"
+    else:
+        where = choice.origin
+    first = f"fix its name in {where}, or install it" if absent else "fix or uninstall it"
+    return f"{first}, or leave it out of {where}; `prog plugins` shows every plugin found"
 
 
 def _chosen_failures(registry: Registry) -> list[Diagnostic]:

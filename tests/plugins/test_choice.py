@@ -115,3 +115,15 @@ def test_lint_reports_a_plugin_the_settings_name_that_failed(site, project):
     assert found["message"] == (
         "the plugin `cricket` is named in pyproject.toml [tool.prog] plugins but not installed"
     )
+
+
+def test_a_misspelt_plugin_on_the_command_line_gets_a_guess_and_says_where_to_fix_it(
+    site, project
+):
+    result = prog(site, "--plugins", "glof", "lint", "--format", "json", "row.prog", cwd=project)
+    (found,) = [d for d in json.loads(result.stdout) if d["file"] == "<plugins>"]
+    assert found["message"] == (
+        "the plugin `glof` is named in --plugins (or PROG_PLUGINS) but not installed "
+        "(did you mean `golf`?); its words and rules are off"
+    )
+    assert found["help"].startswith("fix its name in --plugins (or PROG_PLUGINS), or install it")
