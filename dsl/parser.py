@@ -112,7 +112,9 @@ class _Indenter:
                     make(
                         "P005",
                         f"blocks nested deeper than {MAX_DEPTH} levels",
-                        self.builder.span_at(line, 1, indent + 1),
+                        # At the line's first word, after its indentation: under a caret as
+                        # wide as the indentation the line itself was cut from the view.
+                        self.builder.span_at(line, len(indent_str) + 1, len(indent_str) + 2),
                     ),
                     fatal=True,
                 )

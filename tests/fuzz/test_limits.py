@@ -58,8 +58,8 @@ def test_nesting_deeper_than_32_stops_the_parse_at_that_line() -> None:
     assert "P005" not in codes(nested(32))
     with within(QUICK):
         program, problems = parser.parse(api.Source("t.prog", nested(33), None))
-    assert [(p.code, p.span.line) for p in problems] == [("P005", 34)]
-    assert program.statements == ()
+    assert [(p.code, p.span.line, p.span.col) for p in problems] == [("P005", 34, 4 * 33 + 1)]
+    assert program.statements == ()  # the caret is at the line's first word, after its blanks
 
 
 def test_a_define_chain_that_multiplies_is_refused_without_expanding_it(
