@@ -193,7 +193,7 @@ def create(folder: Folder, token: str, port: int) -> Guard:
 
     async def report(request: Request) -> Response:
         log = request.query_params.get("log", "")
-        data = await run_in_threadpool(plinth.report, folder.resolve(log, suffix=".jsonl"))
+        data = await run_in_threadpool(plinth.report, folder, log)
         return JSONResponse(data)
 
     @asynccontextmanager

@@ -34,6 +34,7 @@ from dsl.session_place import SESSIONS, default_log_path
 from dsl.source import display_path
 from dsl.stepping import RETEST_PROMPT, Session
 from dsl.studio import engine
+from dsl.studio.files import Folder
 from dsl.trace import step_dict
 
 # What each button sends to the session, as the key `prog step` reads.
@@ -311,14 +312,17 @@ def sessions_of(program: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
         )
 
 
-def report(log_path: Path) -> dict[str, Any]:
-    """`prog report --json`'s data for a log."""
+def report(folder: Folder, log: str) -> dict[str, Any]:
+    """`prog report --json`'s data for the log the page names `log`, its files named as
+    the page names them: the page never sees where the studio's folder is on the disk."""
     try:
-        return session_report.build(session_log.read(str(log_path)))
+        data = session_report.build(session_log.read(str(folder.resolve(log, suffix=".jsonl"))))
     except LogError as error:
         raise Unusable(str(error)) from None
-
-
+    program = data.get("program")
+    if isinstance(program, str):
+        data["program"] = folder.relative(Path(program)) or os.path.basename(program)
+    return data | {"log": log}
 
 
 def new_log_path(program: Path) -> Path:

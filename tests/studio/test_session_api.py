@@ -54,3 +54,15 @@ def test_a_session_of_a_program_changed_since_is_not_resumed(studio) -> None:
     error = answer.json()["error"]
     assert f"golfer.prog has changed since {log} was written" in error
     assert error.endswith("may not fit the program any more; start a new session")
+
+
+def test_a_report_names_its_log_as_the_page_does(studio) -> None:
+    """Where the studio's folder is on the disk stays on the clinician's machine."""
+    started = start(studio, "golfer.prog")
+    log = started.json()["log"]
+    with studio.client() as client:
+        client.post("/api/session/press", json={"log": log, "client": "tab-1", "button": "stop"})
+        answer = client.get("/api/report", params={"log": log})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["log"] == log
+    assert str(studio.folder) not in answer.text
