@@ -21,6 +21,7 @@ from dsl.interpreter import Step, outcomes_from, steps
 from dsl.nodes import Program
 from dsl.parser import parse
 from dsl.registry import Registry, installed
+from dsl.reparse import Reusable, parse_again
 from dsl.source import STDIN_NAME, Source, decode, read_path
 from dsl.step_ceiling import over_ceiling
 
@@ -33,6 +34,9 @@ class Loaded:
     program: Program | None
     checked: Checked | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What the next text of the same document may reuse of this one's parse (`reparse`):
+    # kept only when asked for (an editor's document) and the parse was clean.
+    reusable: Reusable | None = None
 
     @property
     def ok(self) -> bool:
@@ -41,17 +45,29 @@ class Loaded:
 
 
 def load_source(
-    source: Source, registry: Registry | None = None, root: Path | None = None
+    source: Source,
+    registry: Registry | None = None,
+    root: Path | None = None,
+    *,
+    keep: bool = False,
+    earlier: Reusable | None = None,
 ) -> Loaded:
+    """Parse and check `source`. An editor's document asks to `keep` what the next text
+    may reuse of the parse, and gives what the `earlier` text kept (`dsl.reparse`)."""
     ceiling = over_ceiling(source.text, source.name)
     if ceiling is not None:  # refused before parsing: the parse alone would take seconds
         return Loaded(source, Program(source.name, ()), None, [ceiling])
     registry = registry or installed()
-    program, diagnostics = parse(source, registry.words)
+    reusable = None
+    if keep:
+        program, diagnostics, reusable = parse_again(source, registry.words, earlier)
+    else:
+        program, diagnostics = parse(source, registry.words)
     if any(d.code == "P005" for d in diagnostics) and not program.statements:
         return Loaded(source, program, None, diagnostics)
     checked, problems = check(program, registry, root=root)
-    return Loaded(source, program, checked, sorted(diagnostics + problems, key=Diagnostic.sort_key))
+    found = sorted(diagnostics + problems, key=Diagnostic.sort_key)
+    return Loaded(source, program, checked, found, reusable)
 
 
 def load_path(

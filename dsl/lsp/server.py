@@ -28,6 +28,7 @@ from pygls.uris import from_fs_path, to_fs_path, uri_scheme
 from dsl import __version__, services
 from dsl.lsp import convert
 from dsl.parser import paused_gc
+from dsl.reparse import Reusable
 from dsl.services.document import never_raises
 from dsl.source import NotText, read_text
 
@@ -105,9 +106,12 @@ def _check(ls: ProgServer, uri: str, version: int | None, text: str) -> None:
 
     The cyclic garbage collector waits until the diagnostics are sent: the check's objects
     are kept (hover and completion reuse them), so the first collection after it walks them
-    all, and that is better done while the editor shows the diagnostics than before."""
+    all, and that is better done while the editor shows the diagnostics than before.
+
+    Only the top-level blocks the edit changed are parsed again (`dsl.reparse`): the
+    document's last text kept the rest of its parse."""
     with paused_gc():
-        doc = services.Document(text, path_of(uri))
+        doc = services.Document(text, path_of(uri), earlier=_reusable(ls.open.get(uri)))
         found = services.diagnose(doc)
         ls.open[uri] = Open(uri, version, doc, found)
         at = ls.units(doc)
@@ -116,6 +120,17 @@ def _check(ls: ProgServer, uri: str, version: int | None, text: str) -> None:
                 uri=uri, version=version, diagnostics=[convert.diagnostic(d, at) for d in found]
             )
         )
+
+
+def _reusable(before: Open | None) -> Reusable | None:
+    """What the document's last text kept of its parse; nothing if that check failed (the
+    new text is then checked whole, not refused again)."""
+    if before is None:
+        return None
+    try:
+        return before.doc.loaded.reusable
+    except Exception:
+        return None
 
 
 def on_document(

@@ -25,6 +25,7 @@ from dsl.lint.config import CONFIG_FILE, ConfigError, Settings, find_config, loa
 from dsl.lint.rules import walk
 from dsl.plugin_choice import ENVIRONMENT, EVERY, current
 from dsl.registry import Registry, chosen_registry
+from dsl.reparse import Reusable
 from dsl.source import STDIN_NAME, decode
 
 MAX_HOVER_STEPS = 20_000  # past this, hover leaves out the drive rather than run every step
@@ -75,6 +76,9 @@ class Document:
     path: str | None = None
     registry: Registry | None = field(default=None, repr=False)
     settings: Settings | None = field(default=None, repr=False)
+    # What the document's text before this edit kept of its parse: the blocks that did not
+    # change are not parsed again (`dsl.reparse`). Give `earlier.loaded.reusable`.
+    earlier: Reusable | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -118,7 +122,7 @@ class Document:
         path = Path(self.name) if self.path else None
         source = type(source)(source.name, source.text, path)
         root = path.parent if path is not None else Path(".")
-        return load_source(source, self.vocabulary_registry, root)
+        return load_source(source, self.vocabulary_registry, root, keep=True, earlier=self.earlier)
 
     @property
     def program(self) -> n.Program | None:

@@ -18,12 +18,30 @@ from dsl.checker import Checked
 from dsl.highlight.words import words
 from dsl.outputs.chart import drive_svg
 from dsl.outputs.words import program_words
+from dsl.reparse import Reusable
 from dsl.services import Document, Position, Range
 from dsl.trace import step_dict
 
+# The last clean parse of each file the page sent, so that a keystroke parses again only
+# the blocks it changed (`dsl.reparse`). What is kept is known by its text and its line, so
+# what any earlier text of the same file kept is right to reuse.
+_EARLIER: dict[str, Reusable] = {}
+_EARLIER_KEPT = 16  # files
+
 
 def document(path: Path, text: str) -> Document:
-    return Document(text, str(path))
+    return Document(text, str(path), earlier=_EARLIER.get(str(path)))
+
+
+def _remember(doc: Document) -> None:
+    """Keep what `doc`, checked, kept of its parse, for its file's next text."""
+    reusable = doc.loaded.reusable
+    if reusable is None or doc.path is None:
+        return
+    _EARLIER.pop(doc.path, None)
+    _EARLIER[doc.path] = reusable
+    while len(_EARLIER) > _EARLIER_KEPT:
+        del _EARLIER[next(iter(_EARLIER))]
 
 
 def analyse(path: Path, text: str) -> dict[str, Any]:
@@ -46,6 +64,7 @@ def analyse(path: Path, text: str) -> dict[str, Any]:
             }
         )
     loaded = doc.loaded
+    _remember(doc)
     if not loaded.ok or loaded.checked is None:
         return {"diagnostics": out, "steps": [], "chart": ""}
     steps = list(run(loaded.checked))
@@ -92,7 +111,6 @@ def hover(path: Path, text: str, line: int, character: int) -> dict[str, Any]:
 def format_edits(path: Path, text: str) -> dict[str, Any]:
     edits = services.format_edits(document(path, text))
     return {"edits": [_edit(e) for e in edits]}
-
 
 
 def language() -> dict[str, list[str]]:

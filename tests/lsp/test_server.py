@@ -98,6 +98,32 @@ async def test_a_document_edited_from_broken_to_clean(client) -> None:
     assert await change_text(client, uri, CLEAN, 2) == []
 
 
+async def test_edits_above_and_inside_later_blocks_keep_every_place_right(client) -> None:
+    """Each keystroke parses only the blocks it changed; what it reuses must stand where
+    it now is: a line added above moves every later block, and a finding in one of them is
+    published at its new line."""
+    uri = "file:///nowhere/edited-in-places.prog"
+    blocks = "".join(f"phase p{n}:\n    pivot frontal x10\n    retest\n" for n in range(30))
+    text = "target right glute-med\n" + blocks
+    assert await open_text(client, uri, text) == []
+    lines = text.split("\n")
+    pivot = 2 + 3 * 20  # the pivot of the 21st block
+    lines[pivot] = lines[pivot].replace("frontal", "frontl")
+    [error] = await change_text(client, uri, "\n".join(lines), 2)
+    assert (error.code, error.range.start) == ("P002", at(pivot, 10))
+    lines.insert(1, "# a note above everything")  # every block moves down a line
+    [error] = await change_text(client, uri, "\n".join(lines), 3)
+    assert (error.code, error.range.start) == ("P002", at(pivot + 1, 10))
+    lines[pivot + 1] = lines[pivot + 1].replace("frontl", "frontal")
+    assert await change_text(client, uri, "\n".join(lines), 4) == []
+    lines[pivot + 2] += "  # still clean"  # one block parsed again, the others kept
+    assert await change_text(client, uri, "\n".join(lines), 5) == []
+    del lines[1]  # every block moves back up
+    lines[2 + 3 * 25] = "    pivot sagital x10"
+    [error] = await change_text(client, uri, "\n".join(lines), 6)
+    assert (error.code, error.range.start) == ("P002", at(2 + 3 * 25, 10))
+
+
 async def test_the_quick_fix_for_frontl_is_frontal(client) -> None:
     uri = "file:///nowhere/quick-fix.prog"
     await open_text(client, uri, "target right glute-med\npivot frontl\nretest\n")
