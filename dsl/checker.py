@@ -114,9 +114,12 @@ def check(
     base = os.path.dirname(program.file) if not stdin else ""  # "": the current folder
     inside = _real_folder(os.path.join(os.getcwd(), root if root is not None else base))
     stack = [_real(program.file)] if not stdin else []
+    before = len(ctx.diagnostics)
     for statement in program.statements:
         if isinstance(statement, n.Include):
             _include(statement, base, inside, stack, ctx, includes)
+    if any(d.severity == ERROR for d in ctx.diagnostics[before:]):
+        ctx.defines_lost = True  # an include failed, or its file has errors: defines may be lost
     _collect_defines(program.statements, ctx)
 
     define_bodies = {
@@ -331,20 +334,6 @@ def _include(
     """Bring in the defines of the file `statement` names, relative to the folder `base`,
     if its real path is in the real folder `inside` and it is not already being included
     (`stack`: the real paths of the files including it)."""
-    before = len(ctx.diagnostics)
-    _bring_in(statement, base, inside, stack, ctx, includes)
-    if any(d.severity == ERROR for d in ctx.diagnostics[before:]):
-        ctx.defines_lost = True  # the include failed, or its file has errors: defines may be lost
-
-
-def _bring_in(
-    statement: n.Include,
-    base: str,
-    inside: str,
-    stack: list[str],
-    ctx: _Context,
-    includes: list[str],
-) -> None:
     raw = statement.path
     span = statement.path_span
     if "\0" in raw:
@@ -403,7 +392,7 @@ def _bring_in(
     ctx.diagnostics.extend(syntax)
     for child in program.statements:
         if isinstance(child, n.Include):
-            _bring_in(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
+            _include(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
         elif isinstance(child, n.Define):
             _add_define(child, ctx)
         elif not isinstance(child, n.CONTEXT):
