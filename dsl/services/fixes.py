@@ -5,7 +5,9 @@
 - a sport's word without its `sport` line (P003): add `sport NAME` with the context lines
   at the top;
 - two kinds of tweak with no retest between (P102): insert a `retest` before the statement;
-- any warning or info: add `# noqa: CODE` to its line (errors cannot be silenced).
+- any warning or info: add `# noqa: CODE` to its line (errors cannot be silenced);
+- a `# noqa` that silences nothing (P108 on the directive): take out the code it names, or
+  the whole directive when that was its only code.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dsl import nodes as n
-from dsl.lint.noqa import directives, silenceable
+from dsl.comments import comment_start
+from dsl.lint.noqa import Directive, directives, silenceable
 from dsl.services.diagnose import Diagnostic, diagnose
 from dsl.services.document import Document, Position, Range, TextEdit, never_raises
 
 _SPORT = re.compile(r"`sport ([a-z0-9][a-z0-9-]*)`")
 _UNKNOWN = re.compile(r"unknown [^`]*`([^`]+)`")
+_NAMED = re.compile(r"`# noqa: ([A-Z0-9]+)`")  # the code a P108 about a directive names
 
 
 @dataclass(frozen=True)
@@ -119,10 +123,52 @@ def _retest(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     yield Fix("Insert `retest` before this line", diagnostic, [TextEdit(at, new)])
 
 
+def _directive_at(doc: Document, diagnostic: Diagnostic) -> Directive | None:
+    """The `# noqa` directive a diagnostic is about (a P108 sits on the directive itself)."""
+    number = diagnostic.range.start.line
+    directive = directives(doc.line(number), doc.name).get(1)
+    if directive is None or diagnostic.code != "P108":
+        return None
+    if diagnostic.range.start.character != directive.span.col - 1:
+        return None
+    return directive
+
+
+def _stale_noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+    """A `# noqa` that silences nothing: take out the code it names (the directive, when
+    that was its only code), as the warning's help says."""
+    directive = _directive_at(doc, diagnostic)
+    if directive is None:
+        return
+    named = _NAMED.match(diagnostic.message)
+    code = named.group(1) if named else None
+    number = diagnostic.range.start.line
+    text = doc.line(number)
+    start, end = directive.span.col - 1, directive.span.end_col - 1
+    kept = [c for c in directive.codes or () if c != code]
+    if code is not None and kept:
+        edit = TextEdit(Range(Position(number, start), Position(number, end)), _written(kept))
+        yield Fix(f"Remove `{code}` from the `# noqa`", diagnostic, [edit], preferred=True)
+        return
+    if text[end:].strip():  # something written after it in the comment: keep that a comment
+        mark = "#" if comment_start(text) == start else ""
+        edit = TextEdit(Range(Position(number, start), Position(number, end)), mark)
+    else:  # the directive ends the line: take it and the blanks before it
+        start = len(text[:start].rstrip())
+        edit = TextEdit(Range(Position(number, start), Position(number, len(text))), "")
+    yield Fix("Remove the `# noqa`", diagnostic, [edit], preferred=True)
+
+
+def _written(codes: list[str]) -> str:
+    return "# noqa: " + ", ".join(codes)
+
+
 def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     code = diagnostic.code
     if not silenceable(code) or not re.fullmatch(r"[A-Z]{1,2}[0-9]{3}", code):
         return
+    if _directive_at(doc, diagnostic) is not None:
+        return  # silencing a warning about the directive would only add another
     number = diagnostic.range.start.line
     text = doc.line(number)
     directive = directives(text, doc.name).get(1)
@@ -143,5 +189,6 @@ _FIXERS: tuple[Callable[[Document, Diagnostic], Iterator[Fix]], ...] = (
     _suggestion,
     _sport_line,
     _retest,
+    _stale_noqa,
     _noqa,
 )

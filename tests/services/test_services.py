@@ -386,6 +386,30 @@ def test_p102_on_a_one_liner_inserts_the_retest_in_the_line() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "mended"),
+    [
+        ("foot right narrow  # noqa: P999", "foot right narrow"),
+        ("foot right narrow  # noqa: P102, P104", "foot right narrow  # noqa: P104"),
+        ('note "done"  # noqa', 'note "done"'),
+        ("foot right narrow; retest  # keep  # noqa: P102", "foot right narrow; retest  # keep"),
+        ("foot right narrow; retest  # noqa: P102 -- old", "foot right narrow; retest  # -- old"),
+    ],
+)
+def test_a_noqa_that_silences_nothing_is_taken_out_not_silenced(line: str, mended: str) -> None:
+    """The P108's own help says to remove the code: the fix does that, and offers no
+    `# noqa: P108`, which would only add a second warning."""
+    text = f"target right glute-med\npivot frontal x10\nretest\n{line}\n"
+    doc = Document(text)
+    [stale] = [d for d in diagnose(doc) if d.code == "P108"]
+    [fix] = code_actions(doc, stale.range, [stale])
+    assert fix.preferred and "noqa: P108" not in fix.title
+    after = apply(text, fix.edits)
+    assert after.split("\n")[3] == mended
+    assert "P108" not in {d.code for d in diagnose(Document(after))}
+    assert "P001" not in {d.code for d in diagnose(Document(after))}
+
+
 def test_errors_get_no_noqa() -> None:
     doc = Document("pivot frontl\n")
     fixes = code_actions(doc, doc.whole())
