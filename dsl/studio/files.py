@@ -124,6 +124,13 @@ class Folder:
         `force` overwrites whatever is there (the clinician chose "keep mine").
         """
         path = self.resolve(relative)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: JSON can carry it, UTF-8 not
+            raise Refused(
+                f"`{relative}` is not saved: character {error.start + 1} of the text is not a "
+                "character a file can hold (half of a pair); retype it"
+            ) from None
         if not force:
             try:
                 now = self.read(relative)

@@ -140,3 +140,14 @@ def test_the_list_leaves_out_what_is_not_a_file(studio) -> None:
         listed = client.get("/api/files").json()["files"]
     assert "golfer.prog" in listed
     assert "pipe.prog" not in listed and "folder.prog" not in listed
+
+
+def test_a_text_no_file_can_hold_is_refused_with_why(studio) -> None:
+    body = b'{"path": "half.prog", "text": "pivot \\ud800 x\\n"}'  # a lone surrogate
+    with studio.client() as client:
+        refused = client.put(
+            "/api/file", content=body, headers={"content-type": "application/json"}
+        )
+    assert refused.status_code == 403, refused.text
+    assert "character 7 of the text" in refused.json()["error"]
+    assert not (studio.folder / "half.prog").exists()
