@@ -73,13 +73,26 @@ class Units:
 def diagnostic(found: Diagnostic, at: Units) -> types.Diagnostic:
     message = found.message if not found.hint else f"{found.message}\nhelp: {found.hint}"
     return types.Diagnostic(
-        range=at.to_client_range(found.range),
+        range=at.to_client_range(_on_the_line(found.range, at)),
         message=message,
         severity=SEVERITY.get(found.severity, types.DiagnosticSeverity.Error),
         code=found.code,
         source="prog",
         data={"suggestion": found.suggestion} if found.suggestion else None,
     )
+
+
+def _on_the_line(range_: Range, at: Units) -> Range:
+    """A diagnostic past the end of its line (`expected `:`` after a block header) on the
+    line's last character instead: clipped to the line, as a client would clip it, it would
+    be empty, and most editors draw an empty range as nothing."""
+    start = range_.start
+    if not 0 <= start.line < len(at.lines):
+        return range_
+    length = len(at.lines[start.line])
+    if start.character < length or length == 0:
+        return range_
+    return Range(Position(start.line, length - 1), Position(start.line, length))
 
 
 def completion(item: Completion, at: Units) -> types.CompletionItem:

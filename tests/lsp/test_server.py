@@ -124,6 +124,14 @@ async def test_edits_above_and_inside_later_blocks_keep_every_place_right(client
     assert (error.code, error.range.start) == ("P002", at(2 + 3 * 25, 10))
 
 
+async def test_an_error_after_the_end_of_a_line_underlines_its_last_character(client) -> None:
+    uri = "file:///nowhere/no-colon.prog"
+    text = "target right glute-med\nphase broken\n    pivot frontal x10\n    retest\n"
+    [error] = await open_text(client, uri, text)
+    assert error.message.startswith("expected `:` after `phase`")
+    assert error.range == types.Range(start=at(1, 11), end=at(1, 12))
+
+
 async def test_the_quick_fix_for_frontl_is_frontal(client) -> None:
     uri = "file:///nowhere/quick-fix.prog"
     await open_text(client, uri, "target right glute-med\npivot frontl\nretest\n")
