@@ -82,6 +82,8 @@ def complete(doc: Document, pos: Position) -> list[Completion]:
     if where is None:
         return []
     scope = words.scope_of(doc)
+    for sport in _sports_on(doc, pos.line):  # the word being typed is not on yet
+        scope.sports.pop(sport, None)
     if not where.words:
         found = words.keywords(
             scope,
@@ -92,6 +94,18 @@ def complete(doc: Document, pos: Position) -> list[Completion]:
         found = words.expected(where.words[0], where.words[1:], scope)
     replace = Range(Position(pos.line, where.start), Position(pos.line, where.end))
     return [Completion(w.label, w.kind, w.detail, w.documentation, replace) for w in found]
+
+
+def _sports_on(doc: Document, line: int) -> list[str]:
+    """The sports the `sport` statements on 0-based `line` name."""
+    program = doc.program
+    if program is None:
+        return []
+    return [
+        statement.name.text.lower()
+        for statement in program.statements
+        if isinstance(statement, n.SportLine) and statement.span.line - 1 == line
+    ]
 
 
 def _started(doc: Document, line: int) -> bool:

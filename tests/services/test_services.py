@@ -227,6 +227,13 @@ def test_foot_sides_then_positions() -> None:
     assert positions == ["narrow", "wide", "forward", "back", "turned-in", "turned-out"]
 
 
+def test_the_sport_being_typed_is_offered_and_one_already_on_is_not() -> None:
+    """`sport go|lf`: the word under the cursor is not yet a sport on; another line's is."""
+    for character in (6, 8, 10):
+        assert "golf" in labels(Document("sport golf\npivot frontal x10\n"), Position(0, character))
+    assert "golf" not in labels(Document("sport golf\nsport \n"), Position(1, 6))
+
+
 def test_function_offers_the_active_sports_phases() -> None:
     assert labels(Document("function \n"), Position(0, 9)) == []
     phases = labels(Document("sport golf\nfunction \n"), Position(1, 9))
