@@ -71,9 +71,9 @@ def create(
 
     Returns the files written. Raises `ScaffoldError` for a bad name or an existing folder.
     """
+    check_name(name, sports)  # first: `""` or `.` is not a name, whatever is there
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists; prog plugin new never overwrites")
-    check_name(name, sports)
     module = "prog_" + name.replace("-", "_")
     prefix = code_prefix(name, prefixes)
     values = {

@@ -87,6 +87,8 @@ def test_it_never_overwrites(tmp_path):
         ("Hockey!", "`Hockey!` is not a sport name: use a lower-case word"),
         ("overhead", "`overhead` is a word of prog's core; choose another sport name"),
         ("golf", "an installed plugin already has the sport `golf`"),
+        ("", "`` is not a sport name"),  # the working folder exists: the name is the problem
+        (".", "`.` is not a sport name"),
     ],
 )
 def test_a_bad_name_is_a_clear_usage_error(tmp_path, name, message):
