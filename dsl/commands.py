@@ -10,10 +10,10 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dsl import messages
+from dsl import messages, step_text
 from dsl.api import Loaded, load_path, run
 from dsl.diagnostics import ERROR, Diagnostic
 from dsl.nodes import unindented_phases, unplaced_after
@@ -22,6 +22,7 @@ from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
     from dsl.interpreter import Step
+    from dsl.outputs.words import StepWords
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -78,9 +79,8 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
         write_document(checked, entries(), sys.stdout.write)
         _warn_unused(outcomes, retests)
         return EXIT_CLEAN
-    from dsl import step_text
-
-    show = _plain_writer() if _plain(sys.stdout) else _rich_writer()
+    out = _PlainOut() if _plain(sys.stdout) else _RichOut()
+    show = out.show
     show(step_text.heading(
         checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
     ))
@@ -96,7 +96,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
             after = unplaced_after(orphaned, step.node.span.line)
             if step.phase is None and after:
                 show(step_text.unplaced_note(after))
-        show(step_text.step(step, said=said), hanging=True)
+        out.step(step, said)
         retests += step.op == "retest"
         if chart:
             kept.append(step)
@@ -112,7 +112,6 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
 
 
 NOTHING_TO_RUN = "Nothing to run: this file has no movement statement (see `prog explain P110`)."
-Writer = Callable[..., None]  # segments, and hanging=True for a step's lines
 
 
 def _plain(stream: object) -> bool:
@@ -122,37 +121,45 @@ def _plain(stream: object) -> bool:
     return not os.environ.get("FORCE_COLOR") and not (isatty is not None and isatty())
 
 
-def _plain_writer() -> Writer:
-    """Each piece of a run as plain text and a line end, as rich lays it out on a pipe
-    (never wrapped), with no spaces left at a line's end, without rich."""
-    write = sys.stdout.write
+class _PlainOut:
+    """A run as plain text, as rich lays it out on a pipe (never wrapped), with no spaces
+    left at a line's end, without rich."""
 
-    def show(segments: messages.Segments, hanging: bool = False) -> None:
-        text = "".join([piece for piece, _ in segments])  # `messages.plain`, once a step
+    def __init__(self) -> None:
+        self.write = sys.stdout.write
+
+    def show(self, segments: messages.Segments) -> None:
+        self.text(messages.plain(segments))
+
+    def step(self, step: Step, said: StepWords) -> None:
+        self.text(step_text.step_plain(step, said))
+
+    def text(self, text: str) -> None:
         if text.endswith(" ") or " \n" in text:
             text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
-        write(text + "\n")
-
-    return show
+        self.write(text + "\n")
 
 
-def _rich_writer() -> Writer:
-    """Each piece of a run through rich, in colour on a terminal; a step's lines wrap
-    under where their content starts (`render.print_hanging`)."""
-    from rich.text import Text
+class _RichOut:
+    """A run through rich, in colour on a terminal; a step's lines wrap under where their
+    content starts (`render.print_hanging`)."""
 
-    from dsl import render
+    def __init__(self) -> None:
+        from dsl import render
 
-    out = render.console()
+        self.console = render.console()
 
-    def show(segments: messages.Segments, hanging: bool = False) -> None:
-        if hanging:
-            render.print_hanging(out, Text.assemble(*segments))
-        else:
-            out.print(Text.assemble(*segments))
+    def show(self, segments: messages.Segments) -> None:
+        from rich.text import Text
 
-    return show
+        self.console.print(Text.assemble(*segments))
 
+    def step(self, step: Step, said: StepWords) -> None:
+        from rich.text import Text
+
+        from dsl import render
+
+        render.print_hanging(self.console, Text.assemble(*step_text.step(step, said=said)))
 
 
 def _warn_unused(outcomes: list[str], retests: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dsl import messages
 from dsl.hip import MOTIONS, PLANES
 from dsl.interpreter import Step
 from dsl.messages import Segments
@@ -47,6 +48,17 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
     `changed` (from `prog step`) adds a line saying what is different from the step before;
     `said` the step in the patient's words (`dsl.outputs.words`).
     """
+    return _said(s, changed, said) + _state(s)[0]
+
+
+def step_plain(s: Step, said: StepWords | None = None) -> str:
+    """`step`'s text, as `messages.plain` makes it, for a pipe: what describes the state is
+    joined once per state, not once per step of a long run."""
+    return messages.plain(_said(s, None, said)) + _state(s)[1]
+
+
+def _said(s: Step, changed: Sequence[str] | None, said: StepWords | None) -> Segments:
+    """The step's own lines: its number and words, what changed, the patient's words."""
     out: Segments = [(f"{s.n:>4}  ", "bold"), (s.text, "bold")]
     if s.outcome is not None:
         out += [("  →  ", ""), (s.outcome, OUTCOME_STYLE.get(s.outcome, ""))]
@@ -57,28 +69,28 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
         out += [(PAD + "changed: ", "dim"), (SEPARATOR.join(changed) + "\n", "cyan")]
     if said is not None:
         out += patient_words(said)
-    return out + _state_lines(s)
+    return out
 
 
-# A state's lines, by what they show. A long run repeats its states (each `use` of a define
-# walks the same ones again), so each is described once; the oldest go when there are many.
-_STATES: dict[tuple[object, ...], Segments] = {}
+# A state's lines and their text, by what they show. A long run repeats its states (each
+# `use` of a define walks the same ones again), so each is described once; the oldest go
+# when there are many.
+_STATES: dict[tuple[object, ...], tuple[Segments, str]] = {}
 _STATES_KEPT = 4096
 
 
-def _state_lines(s: Step) -> Segments:
-    """What is prescribed at step `s` and what it asks of the hip: the `doing`,
-    `disadvantaged`, `drive` and `advantage` lines."""
+def _state(s: Step) -> tuple[Segments, str]:
+    """What is prescribed at step `s` and what it asks of the hip (the `doing`,
+    `disadvantaged`, `drive` and `advantage` lines), and their plain text."""
     tweaks = tuple([(t.kind, t.name, t.intensity) for t in s.tweaks])
     key = (s.base, tweaks, s.disadvantaged, s.drive, s.favorable, s.advantage)
-    lines = _STATES.get(key)
-    if lines is None:
+    found = _STATES.get(key)
+    if found is None:
         if len(_STATES) >= _STATES_KEPT:
             del _STATES[next(iter(_STATES))]
-        lines = _STATES[key] = _describe_state(
-            s.base, tweaks, s.disadvantaged, s.drive, s.favorable, s.advantage
-        )
-    return lines
+        lines = _describe_state(s.base, tweaks, s.disadvantaged, s.drive, s.favorable, s.advantage)
+        found = _STATES[key] = (lines, messages.plain(lines))
+    return found
 
 
 def _describe_state(
