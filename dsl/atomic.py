@@ -55,6 +55,14 @@ def write_text(
         sync_folder(path)
 
 
+def new_file_mode() -> int:
+    """The permissions a new file gets from `open` here: 0666 less the umask, so a user who
+    keeps their files private (`umask 077`) gets private exports and saves too."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def sync_folder(path: str) -> None:
     """Sync the folder `path` is in, so a new name there (a rename, a new file) survives a
     power cut along with the data. Where the platform cannot open a folder (Windows), or a

@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 import sys
 
 from dsl import commands, session_log
-from dsl.atomic import write_text
+from dsl.atomic import new_file_mode, write_text
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
 from dsl.outputs.session import steps_of
@@ -60,7 +61,8 @@ def _overwrites(out: str, programs: list[str], session: str | None) -> str | Non
         return None
     inputs = [*programs, *([session] if session else [])]
     same = any(_same_file(out, name) for name in inputs)
-    if same or out.lower().endswith(KEPT_SUFFIXES):
+    named = (out.lower(), os.path.realpath(out).lower())  # as given, and where it leads
+    if same or any(name.endswith(KEPT_SUFFIXES) for name in named):
         what = "a file this export reads" if same else "a program or a session log"
         return f"-o {out} is {what}; an export is never written over one: name another file"
     return None
@@ -90,11 +92,20 @@ def _write(text: str, out: str | None, *, bom: bool) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return commands.EXIT_CLEAN
-    target = os.path.realpath(out)  # through a symlink, as an editor writes
+    data = ("\ufeff" if bom else "") + text
     try:
-        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o644
-        data = ("\ufeff" if bom else "") + text
-        write_text(target, data, prefix=".prog-export-", newline="", mode=mode)
+        there = os.stat(out)  # through symlinks
+    except OSError:
+        there = None
+    try:
+        if there is not None and not stat.S_ISREG(there.st_mode):
+            # A device or a pipe (`-o /dev/stdout`, a process substitution): written to.
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                handle.write(data)
+        else:  # a file, through any symlink: replaced whole, so a failed write leaves it be
+            mode = there.st_mode & 0o777 if there is not None else new_file_mode()
+            target = os.path.realpath(out)
+            write_text(target, data, prefix=".prog-export-", newline="", mode=mode)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}")
     return commands.EXIT_CLEAN

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dsl.atomic import write_text
+from dsl.atomic import new_file_mode, write_text
 from dsl.source import NotUtf8, TooLarge, Unreadable, read_text
 
 PROGRAM_SUFFIX = ".prog"
@@ -127,9 +127,11 @@ class Folder:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as error:  # a lone surrogate: JSON can carry it, UTF-8 not
+            before = text[: error.start]
+            line, column = before.count("\n") + 1, error.start - before.rfind("\n")
             raise Refused(
-                f"`{relative}` is not saved: character {error.start + 1} of the text is not a "
-                "character a file can hold (half of a pair); retype it"
+                f"`{relative}` is not saved: at line {line}, column {column}, the text holds a "
+                "character a file cannot (half of a pair); retype it"
             ) from None
         if not force:
             try:
@@ -140,7 +142,7 @@ class Folder:
                 now = None
             if (now.sha256 if now else None) != opened:
                 raise Conflict(now)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        mode = path.stat().st_mode & 0o777 if path.exists() else new_file_mode()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # a new file in a new folder
             write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)

@@ -111,6 +111,37 @@ def test_an_export_is_never_written_over_what_it_reads_or_over_a_program(clinic)
     assert not (clinic.folder / "other.jsonl").exists()
 
 
+def test_a_symlink_to_a_session_log_is_not_written_through(clinic):
+    log = clinic.folder / "notes.jsonl"
+    log.write_text("a session\n", encoding="utf-8")
+    (clinic.folder / "out.csv").symlink_to(log)
+    done = clinic.export("golfer.prog", "--format", "csv", "-o", clinic.path("out.csv"))
+    refused(done, 2, "a program or a session log", "name another file")
+    assert log.read_text(encoding="utf-8") == "a session\n"
+
+
+def test_a_new_export_is_as_private_as_the_umask_says(clinic):
+    import os
+
+    old = os.umask(0o077)
+    try:
+        done = clinic.export("golfer.prog", "--format", "csv", "-o", clinic.path("new.csv"))
+    finally:
+        os.umask(old)
+    assert done.exit_code == 0, done.stderr
+    assert (clinic.folder / "new.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_an_export_to_a_pipe_is_written_to_it(clinic):
+    done = subprocess.run(
+        [sys.executable, "-m", "dsl", "export", clinic.path("golfer.prog"), "--format", "csv",
+         "-o", "/dev/stdout"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip("\ufeff").startswith("n,phase,line,op,")
+
+
 def test_an_export_replaces_its_own_earlier_file_whole(clinic):
     out = clinic.folder / "golfer.csv"
     out.write_text("an older export\n" * 10_000, encoding="utf-8")

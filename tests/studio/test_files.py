@@ -149,5 +149,5 @@ def test_a_text_no_file_can_hold_is_refused_with_why(studio) -> None:
             "/api/file", content=body, headers={"content-type": "application/json"}
         )
     assert refused.status_code == 403, refused.text
-    assert "character 7 of the text" in refused.json()["error"]
+    assert "at line 1, column 7, the text holds" in refused.json()["error"]
     assert not (studio.folder / "half.prog").exists()
