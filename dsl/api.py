@@ -83,7 +83,13 @@ def load_path(
 
 def load_text(text: str, name: str = STDIN_NAME, registry: Registry | None = None) -> Loaded:
     """Check a program given as text (library use and tests)."""
-    source, problems = decode(text.encode("utf-8"), name, None)
+    return load_data(text.encode("utf-8"), name, registry)
+
+
+def load_data(data: bytes, name: str = STDIN_NAME, registry: Registry | None = None) -> Loaded:
+    """Check a program given as bytes (standard input, read by a caller that keeps them),
+    with includes and settings from the working folder."""
+    source, problems = decode(data, name, None)
     if source is None:
         return Loaded(None, None, None, problems)
     return load_source(source, registry, Path("."))

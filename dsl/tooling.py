@@ -185,9 +185,9 @@ def fmt_command(
 ) -> int:
     import difflib
 
-    from dsl.api import load_path
+    from dsl.api import load_data, load_path
     from dsl.formatter import formattable, reformat
-    from dsl.source import Unreadable
+    from dsl.source import MAX_BYTES, Unreadable
 
     try:
         settings = settings_for(config_path, isolated)
@@ -202,8 +202,13 @@ def fmt_command(
     unchanged = 0
     broken: list[str] = []
     for name in names:
+        data = None  # standard input's bytes, given back as they came if not formatted
         try:
-            loaded = load_path(name, stdin_name=stdin_name)
+            if name == files.STDIN:
+                data = sys.stdin.buffer.read(MAX_BYTES + 1)
+                loaded = load_data(data, stdin_name)
+            else:
+                loaded = load_path(name)
         except Unreadable as error:
             _complain(f"cannot read {error}")
             failed = True
@@ -216,7 +221,7 @@ def fmt_command(
                 lines.add(source.name, source.text)
             messages.diagnostics(errors, lines, stderr=True)
             broken.append(loaded.source.name if loaded.source else name)
-            _echo(name, source.text if source is not None else None, check or diff)
+            _echo(data, check or diff)
             continue
         formatted = reformat(program, source.text)
         if formatted is None:
@@ -224,7 +229,7 @@ def fmt_command(
                 f"internal error: formatting {source.name} would change what it means; "
                 "it is left as it was (please report this with the file)"
             )
-            _echo(name, source.text, check or diff)
+            _echo(data, check or diff)
             failed = True
             continue
         original = source.text if name == files.STDIN else _raw_text(name, source.text)
@@ -255,11 +260,18 @@ def fmt_command(
     return EXIT_CLEAN
 
 
-def _echo(name: str, text: str | None, dry: bool) -> None:
-    """Standard input that cannot be formatted goes back out as it came: an editor that
-    pipes a buffer through `prog fmt -` (Vim's `:%!prog fmt -`) must not be left empty."""
-    if name == files.STDIN and text is not None and not dry:
-        sys.stdout.write(text)
+def _echo(data: bytes | None, dry: bool) -> None:
+    """Standard input that cannot be formatted goes back out as it came, byte for byte
+    (the rest of an input too large to read is passed through): an editor that pipes a
+    buffer through `prog fmt -` (Vim's `:%!prog fmt -`) must not lose it."""
+    if data is None or dry:
+        return
+    import shutil
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _count(number: int, noun: str = "file") -> str:

@@ -3,6 +3,8 @@ with errors left alone, and exit codes."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,18 @@ def test_stdin_with_errors_comes_back_as_it_went_in() -> None:
     assert "P002" in result.stderr
     checked = fmt("-", "--check", stdin=text)
     assert checked.exit_code == 1 and checked.stdout == ""
+
+
+def test_stdin_that_cannot_be_read_as_a_program_comes_back_byte_for_byte(tmp_path) -> None:
+    """Not UTF-8, or a BOM and CRLF line ends with an error: what went in comes out."""
+    for data in (b"pivot \xff x10\n", b"\xef\xbb\xbftarget right glute-med\r\npivot  frontl\r\n"):
+        done = subprocess.run(
+            [sys.executable, "-m", "dsl", "fmt", "-"], input=data, capture_output=True,
+            cwd=tmp_path, timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stdout == data
+        assert b"P00" in done.stderr
 
 
 def test_folders_and_a_missing_path() -> None:
