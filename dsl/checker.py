@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dsl import canonical, ops
 from dsl import nodes as n
-from dsl.diagnostics import ERROR, Diagnostic, make, unknown_word
+from dsl.diagnostics import Diagnostic, closest, make, unknown_word
 from dsl.hip import MOTIONS, Motion
 from dsl.parser import GAVE_UP, parse
 from dsl.record import record
@@ -114,12 +114,9 @@ def check(
     base = os.path.dirname(program.file) if not stdin else ""  # "": the current folder
     inside = _real_folder(os.path.join(os.getcwd(), root if root is not None else base))
     stack = [_real(program.file)] if not stdin else []
-    before = len(ctx.diagnostics)
     for statement in program.statements:
         if isinstance(statement, n.Include):
             _include(statement, base, inside, stack, ctx, includes)
-    if any(d.severity == ERROR for d in ctx.diagnostics[before:]):
-        ctx.defines_lost = True  # an include failed, or its file has errors: defines may be lost
     _collect_defines(program.statements, ctx)
 
     define_bodies = {
@@ -337,7 +334,8 @@ def _include(
     raw = statement.path
     span = statement.path_span
     if "\0" in raw:
-        ctx.report(
+        _refused(
+            ctx,
             make(
                 "P005",
                 "an include path cannot hold a NUL character",
@@ -347,7 +345,8 @@ def _include(
         )
         return
     if not raw or os.path.isabs(raw) or raw.startswith(("/", "\\")) or ":" in raw:
-        ctx.report(
+        _refused(
+            ctx,
             make(
                 "P005",
                 f"`{raw}`: an include is a relative path",
@@ -359,7 +358,8 @@ def _include(
     target = os.path.join(base, raw)
     real = _real(target)
     if not _inside(real, inside):
-        ctx.report(
+        _refused(
+            ctx,
             make(
                 "P005",
                 f"`{raw}` is outside the program's folder",
@@ -373,7 +373,7 @@ def _include(
         ctx.report(make("P005", f"include cycle: {chain}", span))
         return
     if len(stack) > MAX_INCLUDE_DEPTH:
-        ctx.report(make("P005", f"includes nested deeper than {MAX_INCLUDE_DEPTH}", span))
+        _refused(ctx, make("P005", f"includes nested deeper than {MAX_INCLUDE_DEPTH}", span))
         return
     display = os.path.normpath(target)
     if display in includes:
@@ -381,15 +381,17 @@ def _include(
     try:
         source, problems = read_path(target)
     except Unreadable as error:
-        ctx.report(make("P005", f"cannot include `{raw}`: {error.reason}", span))
+        _refused(ctx, make("P005", f"cannot include `{raw}`: {error.reason}", span))
         return
     includes.append(display)
     ctx.diagnostics.extend(problems)
-    if source is None:
+    if source is None:  # not UTF-8, or too large: none of its defines is known
+        ctx.defines_lost = True
         return
     source = type(source)(display, source.text, source.path)
     program, syntax = parse(source, ctx.registry.words)
     ctx.diagnostics.extend(syntax)
+    ctx.defines_lost = ctx.defines_lost or _defines_lost(program)
     for child in program.statements:
         if isinstance(child, n.Include):
             _include(child, os.path.dirname(target), inside, [*stack, real], ctx, includes)
@@ -404,6 +406,12 @@ def _include(
                     hint="move it into a `define`, or into the program that includes this file",
                 )
             )
+
+
+def _refused(ctx: _Context, diagnostic: Diagnostic) -> None:
+    """An include that brings in nothing: reported, and its defines counted as lost."""
+    ctx.report(diagnostic)
+    ctx.defines_lost = True
 
 
 def _collect_defines(statements: tuple[n.Statement, ...], ctx: _Context) -> None:
@@ -747,7 +755,9 @@ def _note(node: n.Note, ctx: _Context) -> ops.Op:
 def _use(node: n.Use, ctx: _Context) -> ops.Op | None:
     name = node.name.text
     if name not in ctx.defines:
-        if not ctx.defines_lost:
+        # A define that may have been lost is not reported unknown, unless the name is a
+        # slip of one that is known: that is a typo whatever else went wrong.
+        if not ctx.defines_lost or closest(name, ctx.defines) is not None:
             ctx.report(unknown_word("P002", "define", name, node.name.span, ctx.defines))
         return None
     return ops.Use(node, name)

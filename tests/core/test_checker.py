@@ -271,6 +271,17 @@ class TestInclude:
         codes = [d.code for d in load_path(str(main)).diagnostics]
         assert codes[0] in ("P001", "P005") and "P002" not in codes, codes
 
+    def test_a_slip_in_a_defines_name_is_reported_whatever_else_went_wrong(self, tmp_path):
+        """An error inside an included define's body loses no define; and a name one letter
+        off a known define is a typo even when another include failed."""
+        self.write(tmp_path, "lib.prog", "define warmup:\n    pivot frontal x10 x10\n")
+        main = self.write(
+            tmp_path, "main.prog", 'include "lib.prog"\ninclude "gone.prog"\nuse warmpu\n'
+        )
+        found = load_path(str(main)).diagnostics
+        [slip] = [d for d in found if d.code == "P002"]
+        assert "unknown define `warmpu`" in slip.message and "`warmup`" in slip.message
+
     def test_a_use_of_an_unknown_define_is_reported_when_nothing_was_lost(self, tmp_path):
         self.write(tmp_path, "lib.prog", "define x:\n    pivot frontal\n")
         main = self.write(tmp_path, "main.prog", 'include "lib.prog"\nuse x\nuse xx\n')
