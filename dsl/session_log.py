@@ -77,16 +77,22 @@ def same_program(header: dict[str, Any], current: dict[str, Any]) -> bool:
 
 
 def changed_since(
-    recorded: Recorded, current: dict[str, Any], program: str, log: str
+    recorded: Recorded, current: dict[str, Any], program: str, log: str, path: str | None = None
 ) -> str | None:
     """Why the answers kept in `recorded` may not fit `program` as it is now (`current`, its
     `fingerprint`), or None when the log was written for this very text. `prog step
     --resume` and the studio's resume say it alike, each adding what the clinician can do;
-    `program` and `log` are the names the clinician knows the files by."""
+    `program` and `log` are the names the clinician knows the files by, and `path` where
+    the program is, when that is not `program` (the studio names files from its folder)."""
     if same_program(recorded.header, current):
         return None
     was = recorded.header.get("program")
-    which = program if was == program else f"{program} (the log was written for {was})"
+    same = was == program or (
+        isinstance(was, str)
+        and path is not None
+        and os.path.realpath(was) == os.path.realpath(path)
+    )
+    which = program if same else f"{program} (the log was written for {was})"
     return (
         f"{which} has changed since {log} was written, so its recorded answers may not fit "
         "the program any more"

@@ -251,7 +251,7 @@ class Plinths:
             raise Unusable(str(error)) from None
         if recorded.ended:
             raise Unusable("this session already reached the end of the program")
-        changed = session_log.changed_since(recorded, current, checked.program.file, log)
+        changed = session_log.changed_since(recorded, current, program, log, str(path))
         if changed is not None:
             raise Unusable(f"{changed}; start a new session")
         try:
