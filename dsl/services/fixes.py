@@ -140,15 +140,20 @@ def _stale_noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     directive = _directive_at(doc, diagnostic)
     if directive is None:
         return
-    named = _NAMED.match(diagnostic.message)
-    code = named.group(1) if named else None
+    stale = {  # every code of this directive a P108 says silences nothing: all go at once
+        named.group(1)
+        for found in [diagnostic, *diagnose(doc)]
+        if found.code == "P108" and found.range.start == diagnostic.range.start
+        and (named := _NAMED.match(found.message)) is not None
+    }
     number = diagnostic.range.start.line
     text = doc.line(number)
     start, end = directive.span.col - 1, directive.span.end_col - 1
-    kept = [c for c in directive.codes or () if c != code]
-    if code is not None and kept:
+    kept = [c for c in directive.codes or () if c not in stale]
+    if stale and kept:
         edit = TextEdit(Range(Position(number, start), Position(number, end)), _written(kept))
-        yield Fix(f"Remove `{code}` from the `# noqa`", diagnostic, [edit], preferred=True)
+        gone = ", ".join(f"`{code}`" for code in directive.codes or () if code in stale)
+        yield Fix(f"Remove {gone} from the `# noqa`", diagnostic, [edit], preferred=True)
         return
     if text[end:].strip():  # something written after it in the comment: keep that a comment
         mark = "#" if comment_start(text) == start else ""

@@ -399,6 +399,8 @@ def test_p102_on_a_one_liner_inserts_the_retest_in_the_line() -> None:
         ("foot right narrow  # noqa: P999", "foot right narrow"),
         ("foot right narrow  # noqa: P102, P104", "foot right narrow  # noqa: P104"),
         ('note "done"  # noqa', 'note "done"'),
+        ('note "done"  # noqa: P999, P998', 'note "done"'),
+        ("foot right narrow  # noqa: P998, P104, P999", "foot right narrow  # noqa: P104"),
         ("foot right narrow; retest  # keep  # noqa: P102", "foot right narrow; retest  # keep"),
         ("foot right narrow; retest  # noqa: P102 -- old", "foot right narrow; retest  # -- old"),
     ],
@@ -408,10 +410,12 @@ def test_a_noqa_that_silences_nothing_is_taken_out_not_silenced(line: str, mende
     `# noqa: P108`, which would only add a second warning."""
     text = f"target right glute-med\npivot frontal x10\nretest\n{line}\n"
     doc = Document(text)
-    [stale] = [d for d in diagnose(doc) if d.code == "P108"]
-    [fix] = code_actions(doc, stale.range, [stale])
-    assert fix.preferred and "noqa: P108" not in fix.title
-    after = apply(text, fix.edits)
+    stale = [d for d in diagnose(doc) if d.code == "P108"]
+    fixes = [fix for d in stale for fix in code_actions(doc, d.range, [d])]
+    assert len(fixes) == len(stale) and all(fix.preferred for fix in fixes)
+    assert all("noqa: P108" not in fix.title for fix in fixes)
+    assert len({tuple(fix.edits) for fix in fixes}) == 1  # each P108's fix mends them all
+    after = apply(text, fixes[0].edits)
     assert after.split("\n")[3] == mended
     assert "P108" not in {d.code for d in diagnose(Document(after))}
     assert "P001" not in {d.code for d in diagnose(Document(after))}
