@@ -145,21 +145,19 @@ class _RichOut:
     content starts (`render.print_hanging`)."""
 
     def __init__(self) -> None:
+        from rich.text import Text
+
         from dsl import render
 
         self.console = render.console()
+        self.assemble = Text.assemble
+        self.print_hanging = render.print_hanging
 
     def show(self, segments: messages.Segments) -> None:
-        from rich.text import Text
-
-        self.console.print(Text.assemble(*segments))
+        self.console.print(self.assemble(*segments))
 
     def step(self, step: Step, said: StepWords) -> None:
-        from rich.text import Text
-
-        from dsl import render
-
-        render.print_hanging(self.console, Text.assemble(*step_text.step(step, said=said)))
+        self.print_hanging(self.console, self.assemble(*step_text.step(step, said=said)))
 
 
 def _warn_unused(outcomes: list[str], retests: int) -> None:

@@ -45,7 +45,9 @@ class Reusable:
 
 def pieces(text: str) -> list[Piece]:
     """The text cut at each line that starts a statement at the left margin (the first
-    piece also holds whatever comes before the first such line)."""
+    piece also holds whatever comes before the first such line). A piece holds the blank
+    lines below it, so a block typed at the end changes the piece before it too: that one
+    is parsed again, which costs a little time and nothing else."""
     lines = text.split("\n")
     starts = [0] + [i for i in range(1, len(lines)) if _STARTS_TOP.match(lines[i])]
     ends = [*starts[1:], len(lines)]

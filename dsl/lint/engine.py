@@ -323,15 +323,16 @@ def plugin_failures(registry: Registry) -> list[Diagnostic]:
                 "P004",
                 message + "; its words and rules are off",
                 Span(RUN, 1, 1, 1, 1),
-                hint=_remedy(report.package == "", registry.choice),
+                hint=_remedy(absent=not report.package, choice=registry.choice),
             )
         )
     return out
 
 
-def _remedy(absent: bool, choice: Choice) -> str:
-    """What to do about a plugin in use that did not load: one named but not installed is
-    most often a slip in the name where it was named."""
+def _remedy(*, absent: bool, choice: Choice) -> str:
+    """What to do about a plugin in use that did not load. `absent`: no distribution has it
+    (a report with no package: named, but not installed), most often a slip in the name
+    where it was named."""
     if choice.names is None:  # every installed plugin is used
         where = "`[tool.prog] plugins`"
     else:

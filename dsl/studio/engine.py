@@ -8,6 +8,7 @@ turns their values into JSON for the page.
 
 from __future__ import annotations
 
+import threading
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from dsl.trace import step_dict
 # what any earlier text of the same file kept is right to reuse.
 _EARLIER: dict[str, Reusable] = {}
 _EARLIER_KEPT = 16  # files
+_EARLIER_LOCK = threading.Lock()  # the page's requests are answered in a pool of threads
 
 
 def document(path: Path, text: str) -> Document:
@@ -38,10 +40,11 @@ def _remember(doc: Document) -> None:
     reusable = doc.loaded.reusable
     if reusable is None or doc.path is None:
         return
-    _EARLIER.pop(doc.path, None)
-    _EARLIER[doc.path] = reusable
-    while len(_EARLIER) > _EARLIER_KEPT:
-        del _EARLIER[next(iter(_EARLIER))]
+    with _EARLIER_LOCK:
+        _EARLIER.pop(doc.path, None)
+        _EARLIER[doc.path] = reusable
+        while len(_EARLIER) > _EARLIER_KEPT:
+            del _EARLIER[next(iter(_EARLIER))]
 
 
 def analyse(path: Path, text: str) -> dict[str, Any]:
