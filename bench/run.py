@@ -636,6 +636,11 @@ def _run(work: Path, options: argparse.Namespace) -> None:
         f"  {'prog run --json, ' + f'{count:,} steps':46} {large_json:8.1f} MiB  "
         + _verdict("MiB", large_json, 100)
     )
+    # A FHIR bundle is one JSON document, so it is held whole; its text is written as it is
+    # encoded (no goal: shown so that a change in what an export holds is seen).
+    for steps, program in ((count // 10, tenth), (count, path)):
+        export = _peak_mib([*PROG, "export", "--format", "fhir", "-o", os.devnull, str(program)])
+        print(f"  {'prog export --format fhir, ' + f'{steps:,} steps':46} {export:8.1f} MiB")
     corpus_folder = work / "small"
     some = work / "small-tenth"
     if not some.exists():

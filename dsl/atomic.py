@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterable
 
 _NUMBERS = itertools.count()
 
 
 def write_text(
     path: str,
-    text: str,
+    text: str | Iterable[str],
     *,
     prefix: str,
     newline: str | None = None,
@@ -40,7 +41,10 @@ def write_text(
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
-            out.write(text)
+            if isinstance(text, str):
+                out.write(text)
+            else:  # pieces, written as they come (a large export is never one string)
+                out.writelines(text)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

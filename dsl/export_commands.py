@@ -7,10 +7,12 @@ for another program, a subject that is not a reference) happens before anything 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 
 from dsl import commands, session_log
 from dsl.atomic import new_file_mode, write_text
@@ -44,9 +46,8 @@ def export_command(
     except LogError as error:
         return _fail(str(error))
     made = course(checked, steps, session_log.fingerprint(loaded.source, checked), recorded)
-    text = _render(made, fmt, subject)
     # A CSV written to a file is for a spreadsheet: the BOM tells Excel it is UTF-8.
-    return _write(text, out, bom=fmt == "csv")
+    return _write(_render(made, fmt, subject), out, bom=fmt == "csv")
 
 
 # What an export is never written over: a program or a session log, by its name, even one
@@ -75,24 +76,43 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _render(made: Course, fmt: str, subject: str | None) -> str:
+def _render(made: Course, fmt: str, subject: str | None) -> Iterator[str]:
+    """The export's text, in pieces of about 64 KiB: a FHIR bundle of a long program is
+    encoded as it is written, never held as one string (with Python's indenting encoder,
+    the pieces of one string took three times the memory of the bundle itself)."""
     if fmt == "fhir":
         document = fhir.bundle(made, subject)
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        return _batched(itertools.chain(encoder.iterencode(document), ["\n"]))
     buffer = io.StringIO(newline="")
     csv_export.write(made, buffer)
-    return buffer.getvalue()
+    return iter([buffer.getvalue()])
 
 
-def _write(text: str, out: str | None, *, bom: bool) -> int:
-    """`text` as UTF-8 on stdout, or in the file `out` (with a BOM first when `bom`),
-    all at once: a write that fails leaves the file as it was."""
+def _batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """`pieces` joined into strings of at least `size` characters (the last may be less)."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+def _write(text: Iterator[str], out: str | None, *, bom: bool) -> int:
+    """`text` (in pieces) as UTF-8 on stdout, or in the file `out` (with a BOM first when
+    `bom`), where a write that fails leaves the file as it was."""
     if out is None or out == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        for piece in text:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
         sys.stdout.buffer.flush()
         return commands.EXIT_CLEAN
-    data = ("\ufeff" if bom else "") + text
+    data = itertools.chain(["\ufeff"] if bom else [], text)
     try:
         there = os.stat(out)  # through symlinks
     except OSError:
@@ -101,7 +121,7 @@ def _write(text: str, out: str | None, *, bom: bool) -> int:
         if there is not None and not stat.S_ISREG(there.st_mode):
             # A device or a pipe (`-o /dev/stdout`, a process substitution): written to.
             with open(out, "w", encoding="utf-8", newline="") as handle:
-                handle.write(data)
+                handle.writelines(data)
         else:  # a file, through any symlink: replaced whole, so a failed write leaves it be
             mode = there.st_mode & 0o777 if there is not None else new_file_mode()
             target = os.path.realpath(out)
