@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dsl.checker import Checked, check
 from dsl.diagnostics import ERROR, Diagnostic
@@ -21,9 +22,11 @@ from dsl.interpreter import Step, outcomes_from, steps
 from dsl.nodes import Program
 from dsl.parser import parse
 from dsl.registry import Registry, installed
-from dsl.reparse import Reusable, parse_again
 from dsl.source import STDIN_NAME, Source, decode, read_path
 from dsl.step_ceiling import over_ceiling
+
+if TYPE_CHECKING:
+    from dsl.reparse import Reusable
 
 
 @dataclass
@@ -60,6 +63,8 @@ def load_source(
     registry = registry or installed()
     reusable = None
     if keep:
+        from dsl.reparse import parse_again  # an editor's: a command parses a text once
+
         program, diagnostics, reusable = parse_again(source, registry.words, earlier)
     else:
         program, diagnostics = parse(source, registry.words)

@@ -13,7 +13,8 @@ HEAVY = re.compile(
     r"^(lark|rich|prog_golf|prog_tennis|importlib\.metadata|jinja2|markupsafe|weasyprint|pygments|"
     r"pygls|lsprotocol|starlette|uvicorn|dsl\.(?!cli$))"
 )
-LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services")
+# What only an editor needs: the server, the services, and parsing an edit again.
+LANGUAGE_SERVER = ("pygls", "lsprotocol", "cattrs", "dsl.lsp", "dsl.services", "dsl.reparse")
 
 
 def imported_by(*args: str) -> set[str]:
