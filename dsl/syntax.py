@@ -7,13 +7,13 @@ was in the middle of.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dsl.diagnostics import Diagnostic, closest, make
 from dsl.lalr import Token
 from dsl.nodes import Span
+from dsl.record import record
 
 if TYPE_CHECKING:
     from lark.exceptions import UnexpectedInput, UnexpectedToken
@@ -38,7 +38,7 @@ def grammar_text() -> str:
     )
 
 
-@dataclass(frozen=True)
+@record
 class StatementKeyword:
     """One statement of the grammar, described for everyone who talks about it: its meaning
     (hover and completion), what the n-th word after it is in words (syntax errors), the
