@@ -77,21 +77,18 @@ def same_program(header: dict[str, Any], current: dict[str, Any]) -> bool:
 
 
 def changed_since(
-    recorded: Recorded, current: dict[str, Any], program: str, log: str, path: str | None = None
+    recorded: Recorded, current: dict[str, Any], program: str, log: str, path: str
 ) -> str | None:
-    """Why the answers kept in `recorded` may not fit `program` as it is now (`current`, its
-    `fingerprint`), or None when the log was written for this very text. `prog step
-    --resume` and the studio's resume say it alike, each adding what the clinician can do;
-    `program` and `log` are the names the clinician knows the files by, and `path` where
-    the program is, when that is not `program` (the studio names files from its folder)."""
+    """Why the answers kept in `recorded` may not fit the program at `path` as it is now
+    (`current`, its `fingerprint`), or None when the log was written for this very text.
+    `prog step --resume` and the studio's resume say it alike, each adding what the
+    clinician can do; `program` and `log` are the names the clinician knows the files by
+    (the studio names them from its folder). The log names its program as `prog` did when
+    it was written, so that name is compared as a file, not as a text."""
     if same_program(recorded.header, current):
         return None
     was = recorded.header.get("program")
-    same = was == program or (
-        isinstance(was, str)
-        and path is not None
-        and os.path.realpath(was) == os.path.realpath(path)
-    )
+    same = isinstance(was, str) and os.path.realpath(was) == os.path.realpath(path)
     which = program if same else f"{program} (the log was written for {was})"
     return (
         f"{which} has changed since {log} was written, so its recorded answers may not fit "

@@ -132,7 +132,7 @@ def _same_file(a: str, b: str) -> bool:
 def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
     """The log at `path`, if it was written for this program (or `force` says go on anyway)."""
     recorded = session_log.read(path)
-    changed = session_log.changed_since(recorded, current, file, recorded.path)
+    changed = session_log.changed_since(recorded, current, file, recorded.path, file)
     if changed is None or force:
         return recorded
     raise LogError(

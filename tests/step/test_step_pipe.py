@@ -153,6 +153,21 @@ def test_resume_refuses_a_changed_program_unless_forced(prog, changed):
     assert [r["forced"] for r in resumed if r.get("event") == "resume"] == [True]
 
 
+def test_a_changed_program_is_named_as_given_and_another_by_the_log_too(prog):
+    """The log names its program as prog did then: `./prog.prog` is still that file, and
+    only a log of another file says which file it was written for."""
+    step(prog, "--log", LOG, keys="\nq\n")
+    with (prog.folder / "prog.prog").open("a") as program:
+        program.write("# changed\n")
+    done = prog("step", "./prog.prog", "--resume", LOG, input="")
+    assert done.returncode == 2
+    assert done.stderr.startswith("prog: ./prog.prog has changed since session.jsonl was")
+    (prog.folder / "other.prog").write_text("pivot frontal\nretest\n", encoding="utf-8")
+    done = prog("step", "other.prog", "--resume", LOG, input="")
+    assert done.returncode == 2
+    assert "other.prog (the log was written for prog.prog) has changed since" in done.stderr
+
+
 def test_resume_of_a_finished_session_changes_nothing(prog):
     expected = prog.trace(prog.answers)
     step(prog, "--log", LOG, keys=prog.typed(expected))
