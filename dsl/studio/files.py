@@ -125,7 +125,7 @@ class Folder:
         """
         path = self.resolve(relative)
         try:
-            text.encode("utf-8")
+            data = text.encode("utf-8")
         except UnicodeEncodeError as error:  # a lone surrogate: JSON can carry it, UTF-8 not
             before = text[: error.start]
             line, column = before.count("\n") + 1, error.start - before.rfind("\n")
@@ -148,4 +148,4 @@ class Folder:
             write_text(str(path), text, prefix=f".{path.name}.", newline="", mode=mode)
         except OSError as error:  # a full disk, a read-only folder, a file where a folder goes
             raise Refused(f"cannot save `{relative}`: {error.strerror or error}") from None
-        return Opened(relative, text, digest(text.encode("utf-8")))
+        return Opened(relative, text, digest(data))
