@@ -20,6 +20,7 @@ from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
 from dsl.outputs.session import steps_of
 from dsl.session_log import LogError
+from dsl.source import same_file
 
 
 def _fail(message: str) -> int:
@@ -61,19 +62,12 @@ def _overwrites(out: str, programs: list[str], session: str | None) -> str | Non
     if out == "-":
         return None
     inputs = [*programs, *([session] if session else [])]
-    same = any(_same_file(out, name) for name in inputs)
+    same = any(same_file(out, name) for name in inputs)
     named = (out.lower(), os.path.realpath(out).lower())  # as given, and where it leads
     if same or any(name.endswith(KEPT_SUFFIXES) for name in named):
         what = "a file this export reads" if same else "a program or a session log"
         return f"-o {out} is {what}; an export is never written over one: name another file"
     return None
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (or cannot be looked at): not the same
-        return False
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> Iterator[str]:

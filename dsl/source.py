@@ -135,6 +135,15 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return os.fspath(path) if relative.startswith("..") else relative
 
 
+def same_file(a: str, b: str) -> bool:
+    """Whether `a` and `b` name one file (through links, `./`, other spellings); for a name
+    where nothing is yet, whether the two paths are the same."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 def read_path(name: str, *, stdin_name: str = STDIN_NAME) -> tuple[Source | None, list[Diagnostic]]:
     """Read `name` (``-`` for standard input). Raises `Unreadable` if there is nothing to read."""
     if name == "-":

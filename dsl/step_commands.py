@@ -7,7 +7,6 @@ wrong `--log` or `--resume` never costs the clinician a record.
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import sys
 
@@ -18,7 +17,7 @@ from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, load_runnable
 from dsl.nodes import unindented_phases
 from dsl.registry import installed
 from dsl.session_log import LogError, Recorded, Writer
-from dsl.source import display_path
+from dsl.source import display_path, same_file
 from dsl.stepping import HELP, Session
 
 EXIT_INTERRUPTED = 130  # what a shell expects after Ctrl-C
@@ -95,7 +94,7 @@ def _usage_problem(
         return "prog step needs the program in a file: standard input carries the answers"
     if no_log and (log or resume):
         return "--no-log keeps nothing; give it without --log or --resume"
-    if log and resume and not _same_file(log, resume):
+    if log and resume and not same_file(log, resume):
         return "--resume goes on writing its own log; give --log or --resume, not both"
     if force and not resume:
         return "--force only makes sense with --resume"
@@ -120,13 +119,6 @@ def _writer(log: str | None, resume: str | None, checked: Checked, header: dict)
     if log:
         return Writer.create(log, checked.program.file, header)
     return None
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _resumable(path: str, file: str, current: dict, force: bool) -> Recorded:
