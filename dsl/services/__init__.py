@@ -43,8 +43,10 @@ kept on it, so several requests on one text check it once)::
     code_actions(doc, range, diagnostics=None) -> list[Fix]
         Fix(title, diagnostic, edits: list[TextEdit], preferred), `diagnostic` the one it
         mends (`.code` its code): replace a misspelt word with its suggestion; add
-        `sport NAME` (P003); insert `retest` (P102); add `# noqa: CODE`.
-        `diagnostics` defaults to `diagnose(doc)`; only those touching `range` are fixed.
+        `sport NAME` (P003); insert `retest` (P102); add `# noqa: CODE`; take out of a
+        `# noqa` the codes that silence nothing (P108).
+        `diagnostics` defaults to `diagnose(doc)`; only those touching `range` are fixed,
+        each in the light of all of them (give them all, as `diagnose` does).
     format_edits(doc) -> list[TextEdit]
         One whole-text edit to `prog fmt`'s layout; none when formatted or not parseable.
     symbols(doc) -> list[Symbol]

@@ -54,11 +54,11 @@ def code_actions(
         if diagnostic.file is not None or not diagnostic.range.overlaps(range):
             continue
         for make in _FIXERS:
-            out.extend(make(doc, diagnostic))
+            out.extend(make(doc, diagnostic, found))
     return out
 
 
-def _suggestion(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+def _suggestion(doc: Document, diagnostic: Diagnostic, _: list[Diagnostic]) -> Iterator[Fix]:
     guess = diagnostic.suggestion
     if not guess:
         return
@@ -82,7 +82,7 @@ def _suggestion(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     )
 
 
-def _sport_line(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+def _sport_line(doc: Document, diagnostic: Diagnostic, _: list[Diagnostic]) -> Iterator[Fix]:
     if diagnostic.code != "P003":
         return
     match = _SPORT.search(diagnostic.message)
@@ -109,7 +109,7 @@ def _context_end(doc: Document) -> int:
     return line
 
 
-def _retest(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+def _retest(doc: Document, diagnostic: Diagnostic, _: list[Diagnostic]) -> Iterator[Fix]:
     if diagnostic.code != "P102":
         return
     start = diagnostic.range.start
@@ -134,17 +134,19 @@ def _directive_at(doc: Document, diagnostic: Diagnostic) -> Directive | None:
     return directive
 
 
-def _stale_noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
-    """A `# noqa` that silences nothing: take out the code it names (the directive, when
-    that was its only code), as the warning's help says."""
+def _stale_noqa(doc: Document, diagnostic: Diagnostic, found: list[Diagnostic]) -> Iterator[Fix]:
+    """A `# noqa` that silences nothing: take out the codes the P108s on it name (the
+    directive, when those were all its codes), as the warning's help says. `found` are the
+    document's diagnostics, as `code_actions` has them: the document is not linted again."""
     directive = _directive_at(doc, diagnostic)
     if directive is None:
         return
     stale = {  # every code of this directive a P108 says silences nothing: all go at once
         named.group(1)
-        for found in [diagnostic, *diagnose(doc)]
-        if found.code == "P108" and found.range.start == diagnostic.range.start
-        and (named := _NAMED.match(found.message)) is not None
+        for other in [diagnostic, *found]
+        if other.code == "P108"
+        and other.range.start == diagnostic.range.start
+        and (named := _NAMED.match(other.message)) is not None
     }
     number = diagnostic.range.start.line
     text = doc.line(number)
@@ -168,7 +170,7 @@ def _written(codes: list[str]) -> str:
     return "# noqa: " + ", ".join(codes)
 
 
-def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
+def _noqa(doc: Document, diagnostic: Diagnostic, _: list[Diagnostic]) -> Iterator[Fix]:
     code = diagnostic.code
     if not silenceable(code) or not re.fullmatch(r"[A-Z]{1,2}[0-9]{3}", code):
         return
@@ -190,7 +192,8 @@ def _noqa(doc: Document, diagnostic: Diagnostic) -> Iterator[Fix]:
     yield Fix(f"Silence {code} on this line (`# noqa: {code}`)", diagnostic, [edit])
 
 
-_FIXERS: tuple[Callable[[Document, Diagnostic], Iterator[Fix]], ...] = (
+# Each takes the document, a diagnostic and all the document's diagnostics it was given.
+_FIXERS: tuple[Callable[[Document, Diagnostic, list[Diagnostic]], Iterator[Fix]], ...] = (
     _suggestion,
     _sport_line,
     _retest,

@@ -51,9 +51,12 @@ def analyse(path: Path, text: str) -> dict[str, Any]:
     """Diagnostics as `prog lint` gives them, each with its quick fixes, and the steps of a
     run with no retest answered yet."""
     doc = document(path, text)
+    found = services.diagnose(doc)
+    fixes: dict[int, list[services.Fix]] = {}  # by the diagnostic each mends
+    for fix in services.code_actions(doc, doc.whole(), found):
+        fixes.setdefault(id(fix.diagnostic), []).append(fix)
     out = []
-    for d in services.diagnose(doc):
-        fixes = services.code_actions(doc, d.range, [d])
+    for d in found:
         out.append(
             {
                 "from": _position(d.range.start),
@@ -63,7 +66,7 @@ def analyse(path: Path, text: str) -> dict[str, Any]:
                 "message": d.message,
                 "hint": d.hint,
                 "file": d.file,
-                "fixes": [_fix(f) for f in fixes],
+                "fixes": [_fix(f) for f in fixes.get(id(d), [])],
             }
         )
     loaded = doc.loaded
