@@ -99,21 +99,14 @@ class HomeProgram:
     def in_force(self, n: int) -> int | None:
         """The number of the exercise being done at step `n` (None before the first)."""
         at = bisect_right(self._made, n)
-        return self._numbers[at - 1] if at else None
+        return self.number_of[self._made[at - 1]] if at else None
 
     @cached_property
     def _made(self) -> list[int]:
         """The steps that make or build an exercise, in order: what `in_force` searches,
-        once per step of an export, so it must not scan them all each time."""
+        once per step of an export, so it must not scan them all each time. Exercises are
+        numbered in the order of their steps, so the last one made is the one in force."""
         return sorted(self.number_of)
-
-    @cached_property
-    def _numbers(self) -> list[int]:
-        """The exercise in force from each of `_made` on (numbers never go down)."""
-        numbers: list[int] = []
-        for step in self._made:
-            numbers.append(max(self.number_of[step], numbers[-1] if numbers else 0))
-        return numbers
 
 
 def home_program(
