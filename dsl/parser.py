@@ -4,9 +4,10 @@ One LALR parser with the contextual lexer and an indentation postlexer; Lark bui
 tables, which are kept between runs in the user's cache folder (`grammar_cache`). The
 AST is built while parsing, with spans taken from the tokens themselves: no Lark tree is
 built and `propagate_positions` is not needed, which saves about a third of the parse
-time. Well-formed text goes through a lean loop over the stored tables (`lalr`), without
-importing Lark; anything else through Lark's loop, so every syntax error is worded from
-Lark's own exception. The cyclic garbage collector is paused while a text is parsed: the
+time. Well-formed text is read a statement at a time by one regular expression
+(`line_parser`); what it is not sure of goes through a lean loop over the stored tables
+(`lalr`), without importing Lark; anything else through Lark's loop, so every syntax error
+is worded from Lark's own exception. The cyclic garbage collector is paused while a text is parsed: the
 parse makes objects that all live on, and collecting among them only costs time (a fifth
 more on a big file). Lark objects never leave this module.
 
@@ -32,16 +33,16 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
 
-from dsl import grammar_cache, lalr, syntax
+from dsl import grammar_cache, lalr, line_parser, syntax
 from dsl import nodes as n
 from dsl.diagnostics import Diagnostic, make
 from dsl.lalr import Token
+from dsl.line_parser import MAX_DIGITS, unescape
 from dsl.source import Source
 
 MAX_SYNTAX_ERRORS = 20
 MAX_REPARSED = 4 * 1024 * 1024  # characters parsed again after syntax errors, in all
 MAX_DEPTH = 32
-MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
 REMEMBERED = 64  # parse results kept, for texts up to REMEMBERED_SIZE characters
 REMEMBERED_SIZE = 16 * 1024  # a library of a few hundred lines; keeps the memo small
 
@@ -136,10 +137,6 @@ class _Indenter:
             )
 
 
-def _unescape(token: Token) -> str:
-    return re.sub(r'\\(["\\])', r"\1", token[1:-1])
-
-
 class _AstBuilder:
     """Builds `nodes` from tokens as the parser reduces each rule."""
 
@@ -217,7 +214,7 @@ class _AstBuilder:
     # --- statements --------------------------------------------------------------------
 
     def program(self, c: list[Token]) -> n.ProgramTitle:
-        return n.ProgramTitle(self._stmt_span(c[0], c[1]), _unescape(c[1]))
+        return n.ProgramTitle(self._stmt_span(c[0], c[1]), unescape(c[1]))
 
     def target(self, c: list[Token]) -> n.Target:
         return n.Target(self._stmt_span(c[0], c[2]), self._word(c[1]), self._word(c[2]))
@@ -227,7 +224,7 @@ class _AstBuilder:
         return n.SportLine(self._stmt_span(c[0], c[-1]), self._word(c[1]), handed)
 
     def include(self, c: list[Token]) -> n.Include:
-        return n.Include(self._stmt_span(c[0], c[1]), _unescape(c[1]), self._span(c[1]))
+        return n.Include(self._stmt_span(c[0], c[1]), unescape(c[1]), self._span(c[1]))
 
     def pivot(self, c: list[Any]) -> n.Pivot:
         return n.Pivot(self._stmt_span(c[0], c[-1]), self._word(c[1]), c[2] if len(c) > 2 else None)
@@ -275,7 +272,7 @@ class _AstBuilder:
         return n.Restore(self._stmt_span(c[0], c[-1]), tuple(self._word(t) for t in c[1:]))
 
     def note(self, c: list[Token]) -> n.Note:
-        return n.Note(self._stmt_span(c[0], c[1]), _unescape(c[1]))
+        return n.Note(self._stmt_span(c[0], c[1]), unescape(c[1]))
 
     def use(self, c: list[Token]) -> n.Use:
         return n.Use(self._stmt_span(c[0], c[1]), self._word(c[1]))
@@ -462,8 +459,13 @@ class _SyntaxError(Exception):
 
 
 def _run(builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
-    """The statements of `text`: by the lean loop if it can, else (and for every error)
-    by Lark's, after forgetting whatever the lean loop had reported."""
+    """The statements of `text`: by the line parser if it is sure, else by the lean loop if
+    it can, else (and for every error) by Lark's, after forgetting whatever the lean loop
+    had reported."""
+    try:
+        return line_parser.parse(text, builder.file)
+    except Exception:  # Unsure, or a fault of its own: the loops below are always right
+        pass
     if runner is not None:
         try:
             return runner.parse(text)

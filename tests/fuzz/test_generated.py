@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dsl import parser
+from dsl import lalr, line_parser, parser
 from dsl.api import load_text, run
 from dsl.trace import document
 from tests.fuzz.mutations import mutated_programs
@@ -70,12 +70,38 @@ def test_the_lean_loop_never_accepts_what_lark_refuses(text: str) -> None:
         assert not isinstance(via_runner, tuple), f"Lark raised {via_lark.__name__}"
 
 
+def by_lines(text: str) -> object:
+    """What the line parser makes of `text`, or None when it leaves the text to the LALR
+    loop."""
+    try:
+        return line_parser.parse(text, "t.prog")
+    except lalr.Unsure:
+        return None
+
+
+@FUZZ
+@given(programs())
+def test_the_line_parser_reads_every_generated_program_as_lark_does(text: str) -> None:
+    via_lark, _ = both_loops(text)
+    assert isinstance(via_lark, tuple)
+    assert [by_lines(text), []] == list(via_lark)
+
+
+@FUZZ
+@given(mutated_programs())
+def test_the_line_parser_never_accepts_what_lark_refuses(text: str) -> None:
+    text += "\n"
+    via_lines = by_lines(text)
+    if via_lines is not None:
+        via_lark, _ = both_loops(text)
+        assert isinstance(via_lark, tuple), f"Lark raised {via_lark.__name__}"
+        assert [via_lines, []] == list(via_lark)
+
+
 def test_a_state_with_several_scanners_tries_them_in_order() -> None:
     """Lark splits a state's terminals over several scanners when there are many; the lean
     loop tries them in order, as Lark does (here, one that never matches comes first)."""
     import copy
-
-    from dsl import lalr
 
     tables, builder, runner = parser._parser()
     assert runner is not None
