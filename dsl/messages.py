@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 
 from dsl.diagnostics import Diagnostic
+from dsl.record import record
 from dsl.source import MAX_BYTES, decode, read_regular
 
 Segments = list[tuple[str, str]]  # (text, style)
@@ -58,17 +59,26 @@ def _lines_of(name: str) -> list[str]:
     return source.text.split("\n") if source is not None else []
 
 
-def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
-    """`file:line:col: CODE severity: message`, the source line, a caret, a help line."""
+@record
+class _Shown:
+    """A diagnostic laid out for people: what `diagnostic` styles and `plain_diagnostic`
+    writes as it is."""
+
+    where: str  # `file:line:col: `
+    what: str  # `CODE severity`
+    message: str
+    gutter: str  # as wide as the line number
+    line: str  # the line number, or "" when no source line is shown
+    source: str  # the source line (an excerpt of a long one)
+    caret: str  # spaces, then `^` under the span
+    hint: str | None
+
+
+def _layout(d: Diagnostic, sources: SourceLines) -> _Shown:
     span = d.span
-    severity = SEVERITY_STYLE.get(d.severity, "")
-    out: Segments = [
-        (f"{span.file}:{span.line}:{span.col}: ", "bold"),
-        (f"{d.code} {d.severity}", severity),
-        (f": {d.message}\n", ""),
-    ]
     gutter = " " * len(str(span.line))
     source = sources.line(span.file, span.line)
+    number = shown = caret = ""
     if source is not None:
         shown = visible(source)
         width = (
@@ -76,21 +86,42 @@ def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
         )
         width = max(1, min(width, max(1, len(shown) - span.col + 1)))
         shown, col, width = excerpt(shown, span.col, width)
+        number, caret = str(span.line), " " * (col - 1) + "^" * width
+    where = f"{span.file}:{span.line}:{span.col}: "
+    return _Shown(where, f"{d.code} {d.severity}", d.message, gutter, number, shown, caret, d.hint)
+
+
+def diagnostic(d: Diagnostic, sources: SourceLines) -> Segments:
+    """`file:line:col: CODE severity: message`, the source line, a caret, a help line."""
+    shown = _layout(d, sources)
+    severity = SEVERITY_STYLE.get(d.severity, "")
+    gutter = shown.gutter
+    out: Segments = [(shown.where, "bold"), (shown.what, severity), (f": {shown.message}\n", "")]
+    if shown.line:
         out += [
             (f"{gutter} |\n", "blue"),
-            (f"{span.line} | ", "blue"),
-            (f"{shown}\n", ""),
+            (f"{shown.line} | ", "blue"),
+            (f"{shown.source}\n", ""),
             (f"{gutter} | ", "blue"),
-            (" " * (col - 1) + "^" * width, severity),
+            (shown.caret, severity),
             ("\n", ""),
         ]
-    if d.hint:
-        out += [
-            (f"{gutter} = ", "blue"),
-            ("help: ", "bold"),
-            (f"{d.hint}\n", ""),
-        ]
+    if shown.hint:
+        out += [(f"{gutter} = ", "blue"), ("help: ", "bold"), (f"{shown.hint}\n", "")]
     return out
+
+
+def plain_diagnostic(d: Diagnostic, sources: SourceLines) -> str:
+    """`diagnostic` as plain text, made in one piece: a lint of a library may write
+    200,000 of them to a pipe."""
+    shown = _layout(d, sources)
+    gutter = shown.gutter
+    text = f"{shown.where}{shown.what}: {shown.message}\n"
+    if shown.line:
+        text += f"{gutter} |\n{shown.line} | {shown.source}\n{gutter} | {shown.caret}\n"
+    if shown.hint:
+        text += f"{gutter} = help: {shown.hint}\n"
+    return text
 
 
 def excerpt(line: str, col: int, width: int) -> tuple[str, int, int]:
@@ -122,7 +153,7 @@ _VISIBLE = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421",
 
 def visible(line: str) -> str:
     """`line` as it can be shown under a diagnostic: no control character in it raw."""
-    return line.translate(_VISIBLE)
+    return line if line.isprintable() else line.translate(_VISIBLE)  # most are printable
 
 
 def plain(segments: Segments) -> str:
@@ -139,7 +170,7 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
             write(diagnostic(item, sources), stderr=stderr)
         return
     for item in items:
-        stream.write(plain(diagnostic(item, sources)) + "\n")
+        stream.write(plain_diagnostic(item, sources) + "\n")
 
 
 def summary(

@@ -124,6 +124,8 @@ def _render(seen: Seen, source: Source | None) -> None:
         segments = messages.diagnostic(item, lines)
         screen.print(Text.assemble(*segments))
         seen.rendered.append(messages.plain(segments))
+        # What a pipe gets is made in one piece, apart from the segments: the same text.
+        assert messages.plain_diagnostic(item, lines) == seen.rendered[-1]
     json.loads(formats.as_json(seen.diagnostics))
     formats.as_github(seen.diagnostics)
     json.loads(formats.as_sarif(seen.diagnostics, everything(installed())))
