@@ -124,9 +124,20 @@ def drive(
     return (_finish(sagittal), _finish(frontal), _finish(transverse))
 
 
+# Each sum a drive can come to, clamped and rounded: a program's drives take few values,
+# and `round(x, 2)` (correctly rounded, by way of decimal digits) cost a fifth of a step.
+_FINISHED: dict[float, float] = {}
+_MAX_FINISHED = 4096  # values kept; then the memo starts again
+
+
 def _finish(value: float) -> float:
-    clamped = -LIMIT if value < -LIMIT else LIMIT if value > LIMIT else value
-    return round(clamped, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    finished = _FINISHED.get(value)
+    if finished is None:
+        if len(_FINISHED) >= _MAX_FINISHED:
+            _FINISHED.clear()
+        clamped = -LIMIT if value < -LIMIT else LIMIT if value > LIMIT else value
+        finished = _FINISHED[value] = round(clamped, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return finished
 
 
 def favorable_now(drive_: tuple[float, float, float], favorable: tuple[Motion, ...]) -> list[str]:

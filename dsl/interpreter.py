@@ -15,7 +15,7 @@ from typing import Any
 from dsl import canonical, nodes, ops
 from dsl.checker import Checked
 from dsl.hip import Effect, Motion, drive, favorable_now, taper_intensity
-from dsl.record import record, replace
+from dsl.record import record
 
 OUTCOMES = ("better", "same", "worse")
 UNRECORDED = "unrecorded"
@@ -37,6 +37,13 @@ class Tweak:
     seq: int
     intensity: int = 100
     replaced: Tweak | None = None
+
+    def at(self, intensity: int) -> Tweak:
+        """This tweak at another intensity (a taper's step): made directly, not by
+        `record.replace`, as a taper remakes every tweak it holds at every step."""
+        return Tweak(
+            self.kind, self.name, self.slot, self.effect, self.seq, intensity, self.replaced
+        )
 
 
 @record
@@ -82,6 +89,7 @@ class Step:
 
 
 OutcomeSource = Callable[["Step"], str]
+_OUTCOME = Step.__record_index__["outcome"]  # type: ignore[attr-defined]
 
 
 def outcomes_from(answers: list[str]) -> OutcomeSource:
@@ -122,7 +130,11 @@ class _Run:
         missed: bool = False,
         removed: tuple[Tweak, ...] = (),
         in_try: bool = False,
+        asked: bool = False,
     ) -> Step:
+        """The step `op` makes now. `asked`: a retest, whose outcome `self.outcome` gives
+        when shown the step; the step is then made again with it (a record is never
+        changed, and a copy by `record.replace` costs twice as much)."""
         state = self.state
         base = state.base
         if state is not self.driven[0]:  # a retest or a note leaves the drive as it was
@@ -140,7 +152,7 @@ class _Run:
         _, values, favorable, disadvantaged = self.driven
         self.count += 1
         # Positional: a step is made for every line of a trace, and Step has 18 fields.
-        return Step(
+        fields: list[Any] = [
             self.count,
             op,
             node,
@@ -159,23 +171,30 @@ class _Run:
             missed,
             removed,
             in_try,
-        )
+        ]
+        made = Step(*fields)
+        if not asked:
+            return made
+        fields[_OUTCOME] = self.outcome(made)
+        return Step(*fields)
 
     def retest(self, node: nodes.Statement, test: str | None, *, in_try: bool = False) -> Step:
         if test is not None:
             self.last_test = test
         name = self.last_test or DEFAULT_TEST
         text = f"retest {self.last_test}" if self.last_test else "retest"
-        pending = self.step("retest", node, text, test=name, in_try=in_try)
-        return replace(pending, outcome=self.outcome(pending))
+        return self.step("retest", node, text, test=name, in_try=in_try, asked=True)
 
     # --- prescription changes ------------------------------------------------------------
 
     def add(self, op: ops.AddTweak) -> Tweak | None:
         tweaks = list(self.state.tweaks)
-        replaced = next((t for t in tweaks if t.slot == op.slot), None)
-        if replaced is not None:
-            tweaks.remove(replaced)
+        replaced = None
+        for tweak in tweaks:
+            if tweak.slot == op.slot:
+                replaced = tweak
+                tweaks.remove(tweak)
+                break
         self.applied += 1
         tweaks.append(Tweak(op.kind, op.name, op.slot, op.effect, self.applied, replaced=replaced))
         self.state = self.state.with_tweaks(tuple(tweaks))
@@ -312,7 +331,7 @@ class _Run:
                 if start is None:
                     kept.append(tweak)
                     continue
-                tapered = replace(tweak, intensity=taper_intensity(start, op.over, k))
+                tapered = tweak.at(taper_intensity(start, op.over, k))
                 (removed if k == op.over else kept).append(tapered)
             self.state = self.state.with_tweaks(tuple(kept))
             yield self.step("taper", op.node, removed=tuple(removed))

@@ -7,9 +7,9 @@ built and `propagate_positions` is not needed, which saves about a third of the 
 time. Well-formed text is read a statement at a time by one regular expression
 (`line_parser`); what it is not sure of goes through a lean loop over the stored tables
 (`lalr`), without importing Lark; anything else through Lark's loop, so every syntax error
-is worded from Lark's own exception. The cyclic garbage collector is paused while a text is parsed: the
-parse makes objects that all live on, and collecting among them only costs time (a fifth
-more on a big file). Lark objects never leave this module.
+is worded from Lark's own exception. The cyclic garbage collector is paused while a text
+is parsed: the parse makes objects that all live on, and collecting among them only costs
+time (a fifth more on a big file). Lark objects never leave this module.
 
 After a syntax error the offending line is mended if a common slip explains it (`slips`:
 `glute med` for `glute-med`, an en dash for `-`), and the text parsed again as if the
