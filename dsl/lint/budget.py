@@ -55,7 +55,7 @@ def seconds() -> float:
 class _Running:
     """The rule being timed: whose it is and when its budget ends (one at a time)."""
 
-    who = ""
+    who: object = ""
     deadline = 0.0
     active = False  # a reminder that comes as a rule ends is ignored, not raised
 
@@ -126,9 +126,10 @@ class Timer:
             left = max(outer - (time.monotonic() - self._start), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, interval)
 
-    def run(self, who: str, work: Callable[[], T]) -> T:
-        """`work()`, raising `OverBudget` in it once it has run `seconds`; `who` names it
-        for the message if it cannot be stopped."""
+    def run(self, who: object, work: Callable[[], T]) -> T:
+        """`work()`, raising `OverBudget` in it once it has run `seconds`; `str(who)` names
+        it for the message if it cannot be stopped, made only then (a lint runs every rule
+        on every file)."""
         if not self.on:
             return work()
         now = time.monotonic()

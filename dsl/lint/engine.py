@@ -50,6 +50,9 @@ class LintRule:
     def who(self) -> str:
         return "the core" if self.owner == CORE_OWNER else f"the `{self.owner}` plugin"
 
+    def __str__(self) -> str:
+        return f"lint rule {self.code} of {self.who}"
+
 
 @dataclass
 class FileReport:
@@ -124,9 +127,7 @@ def _run(
     """The findings of one rule as diagnostics, or one P004 if the rule raised, ran past
     its time budget (`budget`), or gave something that is not a finding in the program."""
     try:
-        findings = timer.run(
-            f"lint rule {rule.code} of {rule.who}", lambda: list(rule.check(context))
-        )
+        findings = timer.run(rule, lambda: list(rule.check(context)))
     except budget.OverBudget:
         return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
