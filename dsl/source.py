@@ -79,14 +79,29 @@ def read_regular(name: str | os.PathLike[str], limit: int, *, flags: int = 0) ->
     if kind is not None:
         os.close(fd)
         raise Unreadable(os.fspath(name), f"{kind}, not a file prog can read")
-    with os.fdopen(fd, "rb") as handle:
+    try:
         # Ask for what the file holds, not for the limit: a read of limit + 1 makes a
         # 5 MiB buffer for every 2 KB program. One byte more tells if it grew since.
         expected = min(info.st_size, limit)
-        data = handle.read(expected + 1)
+        data = _read_fd(fd, expected + 1)
         if len(data) > expected:
-            data += handle.read(limit + 1 - len(data))
+            data += _read_fd(fd, limit + 1 - len(data))
+    finally:
+        os.close(fd)
     return data
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Up to `size` bytes from `fd`, fewer only at its end. With `os.read` itself, not a
+    file object: making one cost as much as the read, a library's reads being small."""
+    parts = []
+    while size > 0:
+        part = os.read(fd, size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
 
 
 def _read_bytes(name: str | os.PathLike[str], limit: int) -> bytes:
