@@ -135,3 +135,21 @@ def test_a_record_with_a_field_factory_makes_a_new_value_each_time() -> None:
     first, second = Bag("a"), Bag("b")
     first.items.append("x")
     assert second.items == [] and Bag("c", ["y"]).items == ["y"]
+
+
+def test_a_record_pickles_and_copies_as_its_class_and_fields() -> None:
+    """What `prog lint --jobs N`'s workers send back: diagnostics, spans, plugin values."""
+    from dsl.diagnostics import Diagnostic
+    from dsl.nodes import Span
+    from dsl.plugin import Finding
+
+    span = Span("a.prog", 2, 3, 2, 9)
+    for value in (
+        Diagnostic("P102", "warning", "two tweaks", span, hint="retest"),
+        Finding(span, "found"),
+    ):
+        back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == value and type(back) is type(value)
+        assert copy.deepcopy(value) == value and copy.copy(value) == value
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pickle.loads(pickle.dumps(Finding(span, "found"))).message = "changed"
