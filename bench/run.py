@@ -307,7 +307,7 @@ def _earley(paths: list[Path], runs: int) -> None:
             lark.parse(source.text)
 
     floor = Figure("regex tokenizer (the floor)", lines)
-    prog = Figure("prog parser (LALR, lean loop, AST built)", lines)
+    prog = Figure("prog parser (line parser, AST built)", lines)
     lalr = Figure("the same tables in Lark's own LALR loop", lines)
     lark_earley = Figure("Lark Earley, same grammar (tree built)", lines)
     rounds(
