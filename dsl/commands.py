@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from dsl import messages, step_text
@@ -21,6 +21,7 @@ from dsl.source import Unreadable
 from dsl.trace import step_dict, write_document
 
 if TYPE_CHECKING:
+    from dsl.checker import Checked
     from dsl.interpreter import Step
     from dsl.outputs.words import StepWords
 
@@ -76,14 +77,28 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
                 retests += step.op == "retest"
                 yield {**step_dict(step, checked.program.file), **said.trace_keys()}
 
-        write_document(checked, entries(), sys.stdout.write)
+        with messages.chunked(sys.stdout) as write:
+            write_document(checked, entries(), write)
         _warn_unused(outcomes, retests)
         return EXIT_CLEAN
-    out = _PlainOut() if _plain(sys.stdout) else _RichOut()
+    with messages.chunked(sys.stdout) as write:
+        out = _PlainOut(write) if _plain(sys.stdout) else _RichOut()
+        retests = _show_run(out, checked, outcomes, chart)
+    _warn_unused(outcomes, retests)
+    return EXIT_CLEAN
+
+
+def _show_run(out: _PlainOut | _RichOut, checked: Checked, outcomes: list[str], chart: bool) -> int:
+    """The run's heading, each step as it comes, and the chart; how many retests ran."""
+    from dsl.outputs.words import each_step_words
+
     show = out.show
-    show(step_text.heading(
-        checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
-    ))
+    retests = 0
+    show(
+        step_text.heading(
+            checked.title, f"{checked.target_side} {checked.target_muscle}", checked.sports
+        )
+    )
     kept: list[Step] = []  # only for the chart: the steps are otherwise written as they come
     phase: object = object()
     orphaned = unindented_phases(checked.program.statements)
@@ -107,8 +122,7 @@ def run_command(file: str, outcomes: list[str], as_json: bool, chart: bool = Fal
 
         show(step_text.chart_heading())
         show([(drive_blocks(kept), "")])
-    _warn_unused(outcomes, retests)
-    return EXIT_CLEAN
+    return retests
 
 
 NOTHING_TO_RUN = "Nothing to run: this file has no movement statement (see `prog explain P110`)."
@@ -125,8 +139,8 @@ class _PlainOut:
     """A run as plain text, as rich lays it out on a pipe (never wrapped), with no spaces
     left at a line's end, without rich."""
 
-    def __init__(self) -> None:
-        self.write = sys.stdout.write
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self.write = write
 
     def show(self, segments: messages.Segments) -> None:
         self.text(messages.plain(segments))
@@ -224,8 +238,11 @@ def vocab_command(sport: str | None, as_json: bool) -> int:
     if sport is not None and sport.lower() not in known:
         guess = closest(sport.lower(), known)
         hint = f"; did you mean `{guess}`?" if guess else ""
-        print(f"prog: no sport `{sport}` is installed{hint} (installed: "
-              f"{', '.join(known) or 'none'})", file=sys.stderr)
+        print(
+            f"prog: no sport `{sport}` is installed{hint} (installed: "
+            f"{', '.join(known) or 'none'})",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
     sports = [sport.lower()] if sport is not None else known
     if as_json:
@@ -235,6 +252,8 @@ def vocab_command(sport: str | None, as_json: bool) -> int:
     out.print(render.vocab_table(list(catalog.items(registry, sports))))
     out.print(render.muscles_line(registry.vocabulary.muscles.values()))
     if sports:
-        out.print("Sport items are shown for a right-handed player; for a left-handed one, "
-                  "the right- and left-target columns trade places.")
+        out.print(
+            "Sport items are shown for a right-handed player; for a left-handed one, "
+            "the right- and left-target columns trade places."
+        )
     return EXIT_CLEAN

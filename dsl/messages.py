@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 from dsl.diagnostics import Diagnostic
 from dsl.record import record
@@ -19,6 +21,7 @@ from dsl.source import MAX_BYTES, decode, read_regular
 
 Segments = list[tuple[str, str]]  # (text, style)
 MAX_SHOWN = 100  # the most of a source line shown under a diagnostic
+CHUNK = 64 * 1024  # characters `chunked` gathers before it writes
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -169,8 +172,37 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
         for item in items:
             write(diagnostic(item, sources), stderr=stderr)
         return
-    for item in items:
-        stream.write(plain_diagnostic(item, sources) + "\n")
+    with chunked(stream) as put:
+        for item in items:
+            put(plain_diagnostic(item, sources) + "\n")
+
+
+@contextmanager
+def chunked(stream: TextIO) -> Iterator[Callable[[str], None]]:
+    """A `write` for `stream` that gathers text and writes it about `CHUNK` characters at a
+    time, and what is left on leaving, after an error too.
+
+    Where Python's output is unbuffered (`PYTHONUNBUFFERED`, which many CI containers
+    set), each `write` to stdout is a system call of its own: a lint with 200,000
+    findings, or a run of 100,000 steps to a pipe, made one for each, most of what the
+    command cost beyond the work."""
+    parts: list[str] = []
+    size = 0
+
+    def write(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+        if size >= CHUNK:
+            stream.write("".join(parts))
+            parts.clear()
+            size = 0
+
+    try:
+        yield write
+    finally:
+        if parts:
+            stream.write("".join(parts))
 
 
 def summary(
