@@ -305,9 +305,17 @@ OPTIONS = {
 
 
 @lru_cache(maxsize=1)
+def _builder() -> _AstBuilder:
+    """The one AST builder: where the loops report, and the file they parse."""
+    return _AstBuilder()
+
+
+@lru_cache(maxsize=1)
 def _parser() -> tuple[grammar_cache.Tables, _AstBuilder, lalr.Runner | None]:
-    """The stored tables, the AST builder, and the lean loop over them (if it can run)."""
-    builder = _AstBuilder()
+    """The stored tables, the AST builder, and the lean loop over them (if it can run):
+    read only when the line parser leaves a text to the loops, so a clean file's lint
+    does not load them at all."""
+    builder = _builder()
     indenter = _Indenter(builder)
     tables = grammar_cache.Tables(syntax.grammar_text(), OPTIONS, indenter)
     return tables, builder, lalr.Runner.for_tables(tables.runner, builder, indenter)
@@ -361,7 +369,7 @@ GAVE_UP = "*"  # in `Program.broken`: parsing stopped, every line may be missing
 
 
 def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagnostic]]:
-    _, builder, runner = _parser()
+    builder = _builder()
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     errors: list[Diagnostic] = []
     blanked: set[int] = set()
@@ -372,7 +380,7 @@ def _parse(source: Source, known: frozenset[str]) -> tuple[n.Program, list[Diagn
         builder.reset(source.name)
         indentation = False
         try:
-            statements = cast(list[n.Statement], _run(builder, runner, text))
+            statements = cast(list[n.Statement], _run(builder, text))
             break
         except _Stop as stop:
             diagnostic, indentation = stop.diagnostic, True
@@ -438,11 +446,11 @@ def _mend(
 
 def _parses(line: str) -> bool:
     """True if `line`, taken on its own, is a well-formed statement (or block header)."""
-    _, builder, runner = _parser()
+    builder = _builder()
     file = builder.file
     builder.reset(file)
     try:
-        _run(builder, runner, line.strip() + "\n")
+        _run(builder, line.strip() + "\n")
         return True
     except (_SyntaxError, _Stop):
         return False
@@ -458,7 +466,7 @@ class _SyntaxError(Exception):
         self.lark_error = lark_error
 
 
-def _run(builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
+def _run(builder: _AstBuilder, text: str) -> Any:
     """The statements of `text`: by the line parser if it is sure, else by the lean loop if
     it can, else (and for every error) by Lark's, after forgetting whatever the lean loop
     had reported."""
@@ -466,6 +474,7 @@ def _run(builder: _AstBuilder, runner: lalr.Runner | None, text: str) -> Any:
         return line_parser.parse(text, builder.file)
     except Exception:  # Unsure, or a fault of its own: the loops below are always right
         pass
+    _, _, runner = _parser()
     if runner is not None:
         try:
             return runner.parse(text)

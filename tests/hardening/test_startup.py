@@ -47,9 +47,9 @@ def test_help_wrapping_is_set_up_only_when_help_is_shown() -> None:
 
 @pytest.mark.parametrize("head", ["", "  # the card, indented\n", "   \n"])
 def test_lint_of_a_clean_file_loads_neither_lark_nor_rich(tmp_path, head: str) -> None:
-    """What a pre-commit hook pays on a clean file: the stored parser tables (no Lark), and
-    plain text on a pipe (no rich, no Pygments); blanks before a first comment or an empty
-    first line are not an indented first statement, which only Lark's loop parses."""
+    """What a pre-commit hook pays on a clean file: the line parser (no Lark), and plain
+    text on a pipe (no rich, no Pygments); blanks before a first comment or an empty first
+    line are not an indented first statement, which only Lark's loop parses."""
     program = tmp_path / "clean.prog"
     text = head + "target right glute-med\npivot frontal x10\nretest\n"
     program.write_text(text, encoding="utf-8")
@@ -77,3 +77,23 @@ def test_the_collector_runs_again_once_started() -> None:
             timeout=60,
         )
         assert result.stdout.strip() == expected, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [("target right glute-med\npivot frontal x10\nretest\n", "0"), ("pivot frontal for30s\n", "1")],
+)
+def test_the_parser_tables_are_read_only_for_a_text_the_line_parser_leaves(
+    text: str, loaded: str
+) -> None:
+    """A clean program is read by the line parser alone: the stored LALR tables (a file
+    read and decoded, the lean loop built over it) are loaded only for a text it leaves."""
+    script = (
+        "import sys; from dsl import parser; from dsl.source import Source; "
+        "parser.parse(Source('t.prog', sys.argv[1], None)); "
+        "print(parser._parser.cache_info().currsize)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, text], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == loaded, result.stderr
