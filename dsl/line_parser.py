@@ -31,12 +31,24 @@ from dsl.lalr import Unsure
 MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
 MAX_OPEN = 30  # blocks open at once; deeper goes to the LALR loop, which enforces the limit
 
-_WORD = r"(?>[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)?)"
-_STRING = r'(?>"(?:[^"\\\n]|\\["\\])*")'
+# The grammar's terminals (`grammar/prog.lark`), as its lexer matches them; a test holds
+# each to the grammar file. Used atomic, as a lexer takes the longest match and keeps it.
+TERMINALS = {
+    "WORD": r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)?",
+    "NUMBER": r"[0-9]+",
+    "REPS": r"[xX][0-9]+",
+    "SETS_REPS": r"[0-9]+[xX][0-9]+",
+    "DURATION": r"[0-9]+[smSM]",
+    "STRING": r'"(?:[^"\\\n]|\\["\\])*"',
+}
+_WORD, _NUMBER, _REPS, _SETS_REPS, _DURATION, _STRING = (
+    f"(?>{TERMINALS[name]})"
+    for name in ("WORD", "NUMBER", "REPS", "SETS_REPS", "DURATION", "STRING")
+)
 _GAP = r"[ \t]+"
 _DOSE = (
-    rf"(?:{_GAP}(?:(?P<{{0}}reps>x[0-9]+)|(?P<{{0}}sets>[0-9]+x[0-9]+)"
-    rf"|(?P<{{0}}for>for){_GAP}(?P<{{0}}time>[0-9]+[sm])))?"
+    rf"(?:{_GAP}(?:(?P<{{0}}reps>{_REPS})|(?P<{{0}}sets>{_SETS_REPS})"
+    rf"|(?P<{{0}}for>for){_GAP}(?P<{{0}}time>{_DURATION})))?"
 )
 _WORDS = rf"{_WORD}(?:[ \t]*,[ \t]*{_WORD})*"
 
@@ -57,7 +69,7 @@ _SHAPES = {
     "undo": r"undo",
     "taper": (
         rf"taper{_GAP}(?P<taper_first>{_WORD})(?:{_GAP}(?P<taper_second>{_WORD}))?"
-        rf"(?:{_GAP}over{_GAP}(?P<taper_over>(?>[0-9]+)))?"
+        rf"(?:{_GAP}over{_GAP}(?P<taper_over>{_NUMBER}))?"
     ),
     "disadvantage": (
         rf"disadvantage{_GAP}(?P<disadvantage_motions>{_WORDS})"

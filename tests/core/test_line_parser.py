@@ -145,3 +145,20 @@ def test_a_text_the_line_parser_leaves_is_still_parsed() -> None:
     program, diagnostics = parser.parse(Source("t.prog", "pivot frontal for30s\n", None))
     assert not diagnostics
     assert program.statements[0].dose.seconds == 30
+
+
+def test_the_line_parser_reads_the_grammars_own_terminals_and_statements() -> None:
+    """The line parser writes the grammar's terminals and statements again as regular
+    expressions: each terminal as the grammar file has it, and every statement, so that a
+    change to `prog.lark` cannot leave it reading another language."""
+    import re
+
+    from dsl import syntax
+
+    grammar = syntax.grammar_text()
+    for name, pattern in line_parser.TERMINALS.items():
+        found = re.search(rf"^{name}: /(.*)/$", grammar, re.MULTILINE)
+        assert found is not None, name
+        assert pattern.replace("(?:", "(") == found.group(1), name
+    read = {kind.replace("_", "-") for kind in line_parser._SHAPES} | {"phase", "define", "try"}
+    assert read == set(syntax.STATEMENTS)
