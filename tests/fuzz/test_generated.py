@@ -65,7 +65,9 @@ def test_the_lean_loop_never_accepts_what_lark_refuses(text: str) -> None:
     text += "\n"
     via_lark, via_runner = both_loops(text)
     if isinstance(via_lark, tuple):
-        assert via_runner == via_lark
+        # What the lean loop reads, it reads as Lark does; it leaves some texts Lark reads
+        # to Lark's loop (`Unsure`: an indented first line, say), by design.
+        assert via_runner == via_lark or via_runner is lalr.Unsure
     else:
         assert not isinstance(via_runner, tuple), f"Lark raised {via_lark.__name__}"
 
