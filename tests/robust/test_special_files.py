@@ -75,12 +75,17 @@ def test_a_session_log_that_is_a_fifo_or_device_is_refused(
 
 def test_a_fifo_at_the_grammar_cache_path_costs_a_rebuild(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = prog("check", "ok.prog", cwd=folder, cache=cache)  # makes the cache file
+    # A keyword touching its number: the line parser leaves it to the LALR loop, which
+    # reads the stored tables (a clean program of the usual shape never loads them).
+    (folder / "touching.prog").write_text(
+        "target right glute-med\npivot frontal for30s\nretest\n", encoding="utf-8"
+    )
+    first = prog("check", "touching.prog", cwd=folder, cache=cache)  # makes the cache file
     assert first.returncode == 0
     [stored] = (cache / "prog").glob("grammar-*.json")
     stored.unlink()
     os.mkfifo(stored)
-    done = prog("check", "ok.prog", cwd=folder, cache=cache)
+    done = prog("check", "touching.prog", cwd=folder, cache=cache)
     assert done.returncode == 0
     assert "All clean: 1 file checked." in done.stdout
     assert stored.is_file()  # replaced by the rebuilt tables
