@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from dsl.nodes import Span
 from dsl.record import record
@@ -71,8 +72,20 @@ def bounded(text: str) -> str:
     whole in text, JSON, GitHub or SARIF output."""
     if len(text) <= MAX_ECHO:
         return text
+    if len(text) <= MAX_TEXT:
+        return _bounded_line(text)
+    return _bounded(text)
+
+
+def _bounded(text: str) -> str:
     text = _LONG_WORD.sub(lambda match: match.group()[:MAX_ECHO] + "…", text)
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
+
+
+# A text of a line or two is remembered: the same help line and many of the same messages
+# come with finding after finding (a lint of a library may make 200,000), and a look-up
+# costs a tenth of the search for a long word. A longer text is not: it would be kept.
+_bounded_line = lru_cache(maxsize=1024)(_bounded)
 
 
 def make(

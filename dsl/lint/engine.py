@@ -137,35 +137,61 @@ def _run(
         return [_broken(rule, f"took longer than {timer.seconds:g} s on this file", anchor)]
     except (Exception, SystemExit) as error:  # a rule failed: report it, keep the others going
         return [_broken(rule, f"raised {type(error).__name__}: {error}", anchor)]
+    code, severity = rule.code, rule.severity
+    unhinted = None if rule.owner == CORE_OWNER else f"`prog explain {code}` tells more"
     out: list[Diagnostic] = []
     seen = set()
     for finding in findings:
-        if not (
-            isinstance(finding, Finding)
-            and isinstance(finding.span, Span)
-            and isinstance(finding.message, str)
-        ):
-            return [_broken(rule, f"gave {type(finding).__name__}, not a Finding", anchor)]
-        problem = _span_problem(finding.span, files)
-        if problem is not None:
-            return [_broken(rule, f"gave a Finding {problem}", anchor)]
-        key = (finding.span.file, finding.span.line, finding.span.col)
+        if not _sound(finding, files):
+            problem = _finding_problem(finding, files)
+            if problem is not None:
+                return [_broken(rule, problem, anchor)]
+        span = finding.span
+        key = (span.file, span.line, span.col)
         if key in seen:  # a statement in a define used twice: one finding is enough
             continue
         seen.add(key)
         hint = finding.hint
-        if not isinstance(hint, str):
-            hint = None if rule.owner == CORE_OWNER else f"`prog explain {rule.code}` tells more"
-        out.append(
-            Diagnostic(
-                rule.code,
-                rule.severity,
-                bounded(finding.message),
-                finding.span,
-                bounded(hint) if hint is not None else None,
-            )
-        )
+        shown_hint = bounded(hint) if isinstance(hint, str) else unhinted
+        out.append(Diagnostic(code, severity, bounded(finding.message), span, shown_hint))
     return out
+
+
+def _sound(finding: object, files: frozenset[str]) -> bool:
+    """True for a finding of exactly the plugin API's types, at a place in the program:
+    what every rule gives, tested in one expression of class identities and comparisons
+    (a lint may make 200,000 findings); anything else is judged by `_finding_problem`."""
+    if finding.__class__ is not Finding:
+        return False
+    span = finding.span  # type: ignore[attr-defined]
+    if span.__class__ is not Span or finding.message.__class__ is not str:  # type: ignore[attr-defined]
+        return False
+    file, line, col, end_line, end_col = span.file, span.line, span.col, span.end_line, span.end_col
+    return (
+        line.__class__ is int
+        and col.__class__ is int
+        and end_line.__class__ is int
+        and end_col.__class__ is int
+        and 1 <= line <= end_line
+        and col >= 1
+        and end_col >= 1
+        and (end_line > line or end_col >= col)
+        and file.__class__ is str
+        and file in files
+    )
+
+
+def _finding_problem(finding: object, files: frozenset[str]) -> str | None:
+    """What is wrong with something a rule gave that `_sound` did not pass, in words; None
+    if nothing is (a subclass of the API's types, say)."""
+    if not (
+        isinstance(finding, Finding)
+        and isinstance(finding.span, Span)
+        and isinstance(finding.message, str)
+    ):
+        return f"gave {type(finding).__name__}, not a Finding"
+    problem = _span_problem(finding.span, files)
+    return f"gave a Finding {problem}" if problem is not None else None
 
 
 def _span_problem(span: Span, files: frozenset[str]) -> str | None:

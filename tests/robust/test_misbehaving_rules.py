@@ -28,6 +28,9 @@ def lint(folder: Path, *args: str, budget: str = "1") -> list[dict]:
         ("Span(ctx.program.file, 0, 1, 1, 2)", "whose span is not at a line and column from 1"),
         ("Span(ctx.program.file, 3, 5, 2, 1)", "whose span ends before it starts"),
         ("Span(ctx.program.file, 'two', 1, 1, 2)", "whose span is not at a line and column"),
+        ("Span(ctx.program.file, True, 1, 1, 2)", "whose span is not at a line and column"),
+        ("Span(ctx.program.file, 1, 1, 1, 2.0)", "whose span is not at a line and column"),
+        ("Span(ctx.program.file, 2, 1, 1, 9)", "whose span ends before it starts"),
         ("Span(None, 1, 1, 1, 2)", "in a file that is not the program's (None)"),
         ("Span('/etc/passwd', 1, 1, 1, 2)", "in a file that is not the program's"),
     ],
@@ -43,6 +46,27 @@ def test_a_finding_with_a_bad_span_is_a_p004_and_the_rest_stays(
     [p004] = [d for d in found if d["code"] == "P004"]
     assert p004["message"].startswith("lint rule Z101 of the `badspan` plugin gave a Finding ")
     assert problem in p004["message"]
+
+
+def test_a_finding_made_of_subclasses_of_the_api_types_is_kept(tmp_path: Path) -> None:
+    """The engine checks findings by exact type first, for speed; a rule that subclasses
+    `Finding`, `Span` or `str` gives findings as good, and they are shown."""
+    body = """
+    class Mine(Finding):
+        pass
+    class Where(Span):
+        pass
+    class Words(str):
+        pass
+    span = ctx.program.statements[1].span
+    yield Mine(Where(span.file, span.line, span.col, span.end_line, span.end_col), Words("mine"))
+    """
+    install(tmp_path / "site", "subclassed", body)
+    (tmp_path / "a.prog").write_text(PROGRAM, encoding="utf-8")
+    found = lint(tmp_path, "a.prog")
+    assert sorted(d["code"] for d in found) == ["P104", "P107", "Z101", "Z102"]
+    [mine] = [d for d in found if d["code"] == "Z101"]
+    assert (mine["line"], mine["message"]) == (2, "mine")
 
 
 @pytest.mark.parametrize(
