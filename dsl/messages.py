@@ -168,7 +168,7 @@ def diagnostics(items: Iterable[Diagnostic], sources: SourceLines, *, stderr: bo
     """Each diagnostic, in colour or not as the stream is when they start: asked once, not
     once a diagnostic (a system call each, and a lint of a library can have many)."""
     stream = sys.stderr if stderr else sys.stdout
-    if _coloured(stream):
+    if coloured(stream):
         for item in items:
             write(diagnostic(item, sources), stderr=stderr)
         return
@@ -232,7 +232,7 @@ def summary(
 def write(segments: Segments, *, stderr: bool = False) -> None:
     """One message and a line end: in colour on a terminal, else as plain text."""
     stream = sys.stderr if stderr else sys.stdout
-    if _coloured(stream):
+    if coloured(stream):
         from rich.text import Text
 
         from dsl.render import console
@@ -242,7 +242,8 @@ def write(segments: Segments, *, stderr: bool = False) -> None:
         stream.write(plain(segments) + "\n")
 
 
-def _coloured(stream: object) -> bool:
+def coloured(stream: object) -> bool:
+    """True if what is written to `stream` is in colour: a terminal, unless `NO_COLOR`."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dsl import interpreter
 from dsl.api import Loaded, load_path, load_text
-from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, bounded, make
+from dsl.diagnostics import CORE_CODES, ERROR, SHOWN_ORDER, Diagnostic, bounded, make
 from dsl.lint import budget
 from dsl.lint.config import Settings
 from dsl.lint.noqa import Noqa
@@ -236,7 +236,8 @@ def _enabled_rules(registry: Registry, settings: Settings) -> tuple[LintRule, ..
 def lint_loaded(
     loaded: Loaded, settings: Settings | None = None, registry: Registry | None = None
 ) -> list[Diagnostic]:
-    """All diagnostics of one loaded program after settings and `# noqa`, sorted."""
+    """All diagnostics of one loaded program after settings and `# noqa`, each once, in the
+    order they are shown (`SHOWN_ORDER`)."""
     settings = settings or Settings()
     registry = registry or installed()
     name = loaded.source.name if loaded.source is not None else STDIN_NAME
@@ -251,7 +252,7 @@ def lint_loaded(
             runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
             looked_for = {rule.code for rule in rules}
             found += noqa.unused(set(known_codes(registry)), looked_for, complete=runnable)
-    return sorted(found, key=Diagnostic.sort_key)
+    return sorted(dict.fromkeys(found), key=SHOWN_ORDER)  # each once, as shown
 
 
 def lint_path(

@@ -378,6 +378,37 @@ def test_many_files_in_worker_processes_give_the_same_sorted_output() -> None:
     )
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_text_comes_in_the_order_json_does_an_include_s_findings_once(jobs: str) -> None:
+    """Text is laid out file by file as the reports come; files named out of order, and an
+    include's finding that each file including it repeats, still give one sorted listing."""
+    uses = 'target right glute-med\ninclude "lib/warmup.prog"\nuse warmup\nretest\n'
+    write("lib/warmup.prog", "define warmup:\n    pivot frontal x10\n    taper foot\n")
+    for index in range(18):  # enough files for worker processes
+        write(f"many/{index:02d}.prog", uses if index % 3 == 0 else UNTESTED_END)
+    write("a.prog", "pivot frontal x60\nretest\n")
+    named = ["many", "a.prog", "lib/warmup.prog", "--jobs", jobs]
+    text = lint(*named)
+    records = json.loads(lint(*named, "--format", "json").stdout)
+    assert text.exit_code == 1
+    lines = text.stdout.splitlines()
+    heads = [" ".join(line.split(" ")[:2]) for line in lines if ".prog:" in line.split(" ")[0]]
+    assert heads == [f"{r['file']}:{r['line']}:{r['col']}: {r['code']}" for r in records]
+    assert [r["file"] for r in records].count("lib/warmup.prog") == 1
+    assert [r["file"] for r in records][:2] == ["a.prog", "a.prog"]
+
+
+def test_text_of_files_each_with_only_their_own_findings_is_in_order() -> None:
+    """The common case, laid out as each report comes: names out of order on the command
+    line are still shown sorted, in the same text as file by file."""
+    write("b.prog", UNTESTED_END)
+    write("a.prog", "pivot frontal x60\nretest\n")
+    together = lint("b.prog", "a.prog").stdout
+    alone = [lint(name).stdout.rsplit("\n\n", 1)[0] for name in ("a.prog", "b.prog")]
+    assert together.startswith("a.prog:1:1: P101")
+    assert together.rsplit("\n\n", 1)[0] == "\n\n".join(alone)
+
+
 # --- plugins ---------------------------------------------------------------------------
 
 
