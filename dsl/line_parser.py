@@ -28,6 +28,12 @@ from typing import Any
 from dsl import nodes as n
 from dsl.lalr import Unsure
 
+
+class NoStatement(Unsure):
+    """A line that no statement's pattern takes: most often a syntax error, which only
+    Lark's loop can word, so the caller goes to it straight."""
+
+
 MAX_DIGITS = 9  # numbers up to 999,999,999; anything longer is a typo, not a dose
 MAX_OPEN = 30  # blocks open at once; deeper goes to the LALR loop, which enforces the limit
 
@@ -302,7 +308,7 @@ def parse(text: str, file: str) -> list[n.Statement]:
         while True:
             match: Any = statement_at(line, pos)
             if match is None:
-                raise Unsure("no statement this parser knows here")
+                raise NoStatement("no statement this parser knows here")
             kind = match.lastgroup
             current.match = match
             start, end = match.span(kind)
