@@ -85,7 +85,26 @@ class Step:
     def text(self) -> str:
         """The step's words as the trace shows them: the statement's canonical text unless
         the step has words of its own. Made when asked: the linter rarely needs them."""
-        return self.label if self.label is not None else canonical.text(self.node)
+        if self.label is not None:
+            return self.label
+        node = self.node
+        known = _TEXTS.get(id(node))
+        if known is not None:
+            return known[1]
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            del _TEXTS[next(iter(_TEXTS))]
+        said = canonical.text(node)
+        _TEXTS[id(node)] = (node, said)
+        return said
+
+
+# Each statement's canonical text, by the statement itself (its identity: a statement's
+# hash would walk all its parts). A run passes the same statements again and again (every
+# `use` of a define, every step of a taper), and a long run's text asked for each step's
+# words a tenth of its time. The statement is kept with its text, so no other object can
+# have its identity while it is here; the oldest go when there are many.
+_TEXTS: dict[int, tuple[nodes.Statement, str]] = {}
+_TEXTS_KEPT = 4096
 
 
 OutcomeSource = Callable[["Step"], str]

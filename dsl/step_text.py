@@ -53,8 +53,21 @@ def step(s: Step, changed: Sequence[str] | None = None, said: StepWords | None =
 
 def step_plain(s: Step, said: StepWords | None = None) -> str:
     """`step`'s text, as `messages.plain` makes it, for a pipe: what describes the state is
-    joined once per state, not once per step of a long run."""
-    return messages.plain(_said(s, None, said)) + _state(s)[1]
+    joined once per state, not once per step of a long run, and the step's own lines are
+    written straight as text, not as segments then joined (a third of writing a long
+    run's steps). A test holds it to `step` on every step of every example."""
+    text = f"{s.n:>4}  {s.text}"
+    if s.outcome is not None:
+        text += f"  →  {s.outcome}"
+    if s.note is not None:
+        text += "  (note)"
+    text += "\n"
+    if said is not None:
+        if said.instruction:
+            text += f"{PAD}{_patient_label(said)}{said.instruction}\n"
+        if said.why:
+            text += f"{PAD}why: {said.why}\n"
+    return text + _state(s)[1]
 
 
 def _said(s: Step, changed: Sequence[str] | None, said: StepWords | None) -> Segments:
@@ -131,11 +144,14 @@ def patient_words(said: StepWords) -> Segments:
     retest), `1 of 3` on a taper's steps, and why a change was made."""
     out: Segments = []
     if said.instruction:
-        label = f"patient ({said.progress}): " if said.progress else "patient: "
-        out += [(PAD + label, "dim"), (said.instruction + "\n", "green")]
+        out += [(PAD + _patient_label(said), "dim"), (said.instruction + "\n", "green")]
     if said.why:
         out += [(PAD + "why: ", "dim"), (said.why + "\n", "italic")]
     return out
+
+
+def _patient_label(said: StepWords) -> str:
+    return f"patient ({said.progress}): " if said.progress else "patient: "
 
 
 def chart_heading() -> Segments:

@@ -132,3 +132,12 @@ def test_phase_blocks_inline_and_indented_are_the_same():
     inline = steps("phase fire: pivot frontal; retest\n")
     block = steps("phase fire:\n    pivot frontal\n    retest\n")
     assert [{**x, "line": 0} for x in inline] == [{**x, "line": 0} for x in block]
+
+
+def test_a_steps_text_is_its_own_statement_s_however_many_statements_came_before() -> None:
+    """Step texts are remembered by statement (by identity, a few thousand at most): each
+    program's steps still say their own statement, as statements come and go and their
+    memory is used again by the next program's."""
+    for dose in range(1, 6000):
+        texts = [step["text"] for step in steps(f"pivot frontal x{dose}\nretest\n")]
+        assert texts == [f"pivot frontal x{dose}", "retest"]
