@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dsl.checker import Checked, check
-from dsl.diagnostics import ERROR, Diagnostic
+from dsl.diagnostics import ERROR, SHOWN_ORDER, Diagnostic
 from dsl.interpreter import Step, outcomes_from, steps
 from dsl.nodes import Program
 from dsl.parser import parse
@@ -71,7 +71,7 @@ def load_source(
     if any(d.code == "P005" for d in diagnostics) and not program.statements:
         return Loaded(source, program, None, diagnostics)
     checked, problems = check(program, registry, root=root)
-    found = sorted(diagnostics + problems, key=Diagnostic.sort_key)
+    found = sorted(diagnostics + problems, key=SHOWN_ORDER)
     return Loaded(source, program, checked, found, reusable)
 
 

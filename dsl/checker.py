@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dsl import canonical, ops
 from dsl import nodes as n
-from dsl.diagnostics import Diagnostic, closest, make, unknown_word
+from dsl.diagnostics import SHOWN_ORDER, Diagnostic, closest, make, unknown_word
 from dsl.hip import MOTIONS, Motion
 from dsl.parser import GAVE_UP, parse
 from dsl.record import record
@@ -143,7 +143,7 @@ def check(
     )
     if total <= MAX_STEPS:
         _check_disadvantages(checked, ctx)
-    return checked, sorted(ctx.diagnostics, key=Diagnostic.sort_key)
+    return checked, sorted(ctx.diagnostics, key=SHOWN_ORDER)
 
 
 # --- context -------------------------------------------------------------------------

@@ -28,9 +28,6 @@ class Diagnostic:
     hint: str | None = None
     suggestion: str | None = None  # the close word a `did you mean` names
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return SHOWN_ORDER(self)  # type: ignore[no-any-return]
-
 
 # The order diagnostics are shown in: by file, line, column, code, then message (so that
 # two findings at one place always come in the same order). One C call a diagnostic: a
