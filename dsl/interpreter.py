@@ -92,7 +92,7 @@ class Step:
         if known is not None:
             return known[1]
         if len(_TEXTS) >= _TEXTS_KEPT:
-            del _TEXTS[next(iter(_TEXTS))]
+            _TEXTS.clear()
         said = canonical.text(node)
         _TEXTS[id(node)] = (node, said)
         return said
@@ -102,7 +102,8 @@ class Step:
 # hash would walk all its parts). A run passes the same statements again and again (every
 # `use` of a define, every step of a taper), and a long run's text asked for each step's
 # words a tenth of its time. The statement is kept with its text, so no other object can
-# have its identity while it is here; the oldest go when there are many.
+# have its identity while it is here; when there are many, the memo starts again (a lint
+# passes each file's statements once or a few times, so whatever it held is done with).
 _TEXTS: dict[int, tuple[nodes.Statement, str]] = {}
 _TEXTS_KEPT = 4096
 
