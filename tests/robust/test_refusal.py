@@ -11,7 +11,7 @@ import pytest
 
 from dsl import api
 from dsl.api import load_text
-from dsl.diagnostics import MAX_ECHO
+from dsl.diagnostics import MAX_ECHO, bounded
 from dsl.step_ceiling import over_ceiling
 from tests.robust.run import prog
 
@@ -85,3 +85,23 @@ def test_every_format_stays_short_on_a_long_line(tmp_path: Path, output: str) ->
     assert done.returncode == 1
     assert "foo" in done.stdout  # the error is reported...
     assert "pivot frontal; " * 8 not in done.stdout  # ...without the line around it
+
+
+LONG = "w" * (MAX_ECHO + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (f"unknown plane `{LONG}` here", f"unknown plane `{'w' * MAX_ECHO}…` here"),
+        (f"a tab\t{LONG}\tbetween", f"a tab\t{'w' * MAX_ECHO}…\tbetween"),
+        (f"a line\n{LONG}\nend", f"a line\n{'w' * MAX_ECHO}…\nend"),
+        ("`" + "w" * MAX_ECHO + "`" + "x" * MAX_ECHO + "` stays: no word is too long", None),
+        ("words " * 20 + "w" * MAX_ECHO, None),
+    ],
+    ids=["backticks", "tabs", "line-ends", "backticks-split", "short-words"],
+)
+def test_a_message_repeats_an_excerpt_of_a_long_word_only(text: str, shown: str | None) -> None:
+    """`bounded` cuts a word (a run without spaces, tabs, line ends or backticks) of more
+    than MAX_ECHO characters, whatever separates it; a message of short words is as it was."""
+    assert bounded(text) == (shown if shown is not None else text)
