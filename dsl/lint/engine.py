@@ -248,7 +248,7 @@ def lint_loaded(
     if loaded.source is not None:
         noqa = Noqa(name, loaded.source.text, _read)
         found = noqa.filter(found)
-        if settings.enabled("P108", name):
+        if noqa.in_main and settings.enabled("P108", name):  # any directive to judge
             runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
             looked_for = {rule.code for rule in rules}
             found += noqa.unused(set(known_codes(registry)), looked_for, complete=runnable)

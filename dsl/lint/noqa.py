@@ -67,6 +67,11 @@ class Noqa:
         self.read = read
         self.files: dict[str, dict[int, Directive]] = {main: directives(text, main)}
 
+    @property
+    def in_main(self) -> bool:
+        """Whether the main file has any directive (most files have none)."""
+        return bool(self.files[self.main])
+
     def _for(self, file: str) -> dict[int, Directive]:
         if file not in self.files:
             text = self.read(file)
@@ -77,7 +82,14 @@ class Noqa:
         """The diagnostics no directive silences; records which directives did work."""
         kept = []
         for diagnostic in found:
-            directive = self._for(diagnostic.span.file).get(diagnostic.span.line)
+            span = diagnostic.span
+            in_file = self.files.get(span.file)
+            if in_file is None:
+                in_file = self._for(span.file)
+            if not in_file:  # most files have no directive
+                kept.append(diagnostic)
+                continue
+            directive = in_file.get(span.line)
             if directive is not None and directive.silences(diagnostic.code):
                 directive.used.add(diagnostic.code)
                 continue

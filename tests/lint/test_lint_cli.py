@@ -313,6 +313,19 @@ def test_noqa_silences_codes_on_its_line_and_reports_unused_ones() -> None:
     ]
 
 
+def test_noqa_in_an_included_file_silences_its_findings_there() -> None:
+    """A finding in an included file is silenced by a directive on its line there, though
+    the file that includes it has no directive of its own."""
+    write("main.prog", 'target right glute-med\ninclude "lib.prog"\nuse warmup\nretest\n')
+    untidy = "define warmup:\n    pivot frontal x10\n    taper foot"
+    write("lib.prog", untidy + "\n")
+    found = json.loads(lint("main.prog", "--format", "json").stdout)
+    assert [(d["file"], d["line"], d["code"]) for d in found] == [("lib.prog", 3, "P103")]
+    write("lib.prog", untidy + "  # noqa: P103\n")
+    result = lint("main.prog", "--format", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
 def test_noqa_cannot_silence_an_error() -> None:
     write("a.prog", "target right glute-med\npivot frontl  # noqa: P002\nretest\n")
     found = [(r["line"], r["code"]) for r in json.loads(lint("a.prog", "--format", "json").stdout)]
