@@ -35,6 +35,26 @@ class Diagnostic:
 SHOWN_ORDER = attrgetter("span.file", "span.line", "span.col", "code", "message")
 
 
+def in_shown_order(found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """`found` sorted in `SHOWN_ORDER`, each once (a library's finding comes with every
+    file that includes it). Equal diagnostics have equal keys, so a repeat is looked for
+    only among those at one key: hashing every diagnostic (its span too, field by field)
+    cost more than the sort, and a lint may show 200,000."""
+    out: list[Diagnostic] = []
+    last: tuple[object, ...] | None = None
+    here: list[Diagnostic] = []  # those kept at the key `last`
+    for diagnostic in sorted(found, key=SHOWN_ORDER):
+        key = SHOWN_ORDER(diagnostic)
+        if key != last:
+            last, here = key, [diagnostic]
+        elif diagnostic in here:
+            continue
+        else:
+            here.append(diagnostic)
+        out.append(diagnostic)
+    return out
+
+
 # code -> (severity, title). Titles are the rule descriptions of `prog explain` and SARIF.
 CORE_CODES: dict[str, tuple[str, str]] = {
     "P001": (ERROR, "syntax error"),

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable
 
 from dsl import messages
-from dsl.diagnostics import SHOWN_ORDER, Diagnostic
+from dsl.diagnostics import Diagnostic, in_shown_order
 from dsl.lint.engine import FileReport
 
 
@@ -55,7 +55,7 @@ class Listing:
     def diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic once, in the order shown."""
         if not self._in_order:
-            self._all = sorted(dict.fromkeys(self._all), key=SHOWN_ORDER)
+            self._all = in_shown_order(self._all)
             self._in_order = True
         return self._all
 

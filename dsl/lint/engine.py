@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dsl import interpreter
 from dsl.api import Loaded, load_path, load_text
-from dsl.diagnostics import CORE_CODES, ERROR, SHOWN_ORDER, Diagnostic, bounded, make
+from dsl.diagnostics import CORE_CODES, ERROR, Diagnostic, bounded, in_shown_order, make
 from dsl.lint import budget
 from dsl.lint.config import Settings
 from dsl.lint.noqa import Noqa
@@ -252,7 +252,7 @@ def lint_loaded(
             runnable = not any(d.severity == ERROR for d in loaded.diagnostics)
             looked_for = {rule.code for rule in rules}
             found += noqa.unused(set(known_codes(registry)), looked_for, complete=runnable)
-    return sorted(dict.fromkeys(found), key=SHOWN_ORDER)  # each once, as shown
+    return in_shown_order(found)
 
 
 def lint_path(
