@@ -110,12 +110,13 @@ def check(
         else ctx.vocabulary.muscles[DEFAULT_TARGET[1]].favorable
     )
     includes: list[str] = []
-    stdin = program.file == "<stdin>"
-    base = os.path.dirname(program.file) if not stdin else ""  # "": the current folder
-    inside = _real_folder(os.path.join(os.getcwd(), root if root is not None else base))
-    stack = [_real(program.file)] if not stdin else []
-    for statement in program.statements:
-        if isinstance(statement, n.Include):
+    wanted = [s for s in program.statements if isinstance(s, n.Include)]
+    if wanted:  # real paths only then: most programs include nothing
+        stdin = program.file == "<stdin>"
+        base = os.path.dirname(program.file) if not stdin else ""  # "": the current folder
+        inside = _real_folder(os.path.join(os.getcwd(), root if root is not None else base))
+        stack = [_real(program.file)] if not stdin else []
+        for statement in wanted:
             _include(statement, base, inside, stack, ctx, includes)
     _collect_defines(program.statements, ctx)
 
