@@ -7,9 +7,11 @@ library holds that is most of what parsing cost, and parsing is about half of wh
 costs. This parser builds the very nodes the AST builder would, with the same spans.
 
 It reads only what it is sure of, and raises `Unsure` for anything else: a character or a
-statement no pattern here takes, a tab in the indentation, a line indented with no block
-header above it, a number too long to be a dose, a block nested near the depth limit, a
-word where the grammar could also read a keyword (`taper foot over`). The caller then
+statement no pattern here takes, a tab in the indentation, an indented first line, a
+dedent to a depth no block has, a number too long to be a dose, a block nested near the
+depth limit, a word where the grammar could also read a keyword (`taper foot over`).
+Lines indented under no header (after a line blanked for a syntax error, most often) are
+a stray block, as the grammar has it. The caller then
 parses the same text with the LALR loop, and every syntax error is still worded from
 Lark's own exception. The fuzz tests hold it to that: on any text it accepts, it builds
 exactly what the LALR loop builds.
@@ -231,14 +233,20 @@ class _Open:
 
     __slots__ = ("body", "header", "make")
 
-    def __init__(self, make: Make, header: n.Span) -> None:
+    def __init__(self, make: Make, header: n.Span | None) -> None:
+        """`header`: the header's span; None for a stray block, whose first statement's
+        span stands for it."""
         self.make, self.header = make, header
         self.body: list[n.Statement] = []
 
     def close(self, *, inline: bool = False) -> n.Block:
         body = tuple(self.body)
-        header = self.header
+        header = self.header if self.header is not None else body[0].span
         return self.make(header.to(body[-1].span) if body else header, body, inline, header)
+
+
+def _stray(span: n.Span, body: tuple[n.Statement, ...], inline: bool, header: n.Span) -> n.Block:
+    return n.StrayBlock(span, body, inline, header)
 
 
 def _opened(line: _Line) -> _Open:
@@ -286,6 +294,15 @@ def parse(text: str, file: str) -> list[n.Statement]:
             else:  # the header's block is empty
                 body.append(waiting.close())
                 waiting = None
+        elif indent > indents[-1]:  # indented under no header: a stray block, as Lark reads it
+            if number == 1:
+                raise Unsure("an indented first line")  # no line end before it: no indent
+            if len(indents) > MAX_OPEN:
+                raise Unsure("blocks nested near the depth limit")
+            stray = _Open(_stray, None)
+            stack.append(stray)
+            indents.append(indent)
+            body = stray.body
         while indent < indents[-1]:
             indents.pop()
             block = stack.pop().close()

@@ -37,6 +37,15 @@ def by_lines(text: str) -> object:
 
 # Texts the line parser reads itself: each must give Lark's tree.
 READ = [
+    # lines indented under no header: stray blocks
+    "phase a: pivot x\n    retest\n",
+    "pivot x\n    retest\n    undo\nretest\n",
+    "phase a:\n    pivot x\n        retest\n    undo\n",
+    "# c\n    pivot frontal\n",
+    "\n    pivot frontal\n",
+    "pivot x\n    phase b:\n        retest\n",
+    "pivot x\n    retest\n        undo\n    retest\nundo\n",
+    "define a:\n    pivot x\n\n      # c\n        retest\n",
     "pivot frontal\n",
     "PIVOT Frontal X10\n",
     "pivot frontal 3x10; function golf.backswing for 30s\n",
@@ -72,8 +81,7 @@ READ = [
 # Texts Lark reads that the line parser leaves to the LALR loop.
 LEFT = [
     "pivot frontal for30s\n",  # tokens that touch
-    "    pivot frontal\n",  # an indented first line (a stray block)
-    "phase a: pivot x\n    retest\n",  # lines indented under an inline block
+    "    pivot frontal\n",  # an indented first line (no line end before it: no indent)
 ]
 
 # Texts Lark reads with a diagnostic of the AST builder's: left to the LALR loop too.
@@ -84,6 +92,7 @@ NOTED = [
 
 # Texts Lark refuses: the line parser must not read them.
 REFUSED = [
+    "pivot x\n    retest\n  undo\n",  # a dedent to a depth no block has
     "taper foot over\n",
     "taper foot over over 3\n",
     "sport golf handed\n",
