@@ -14,23 +14,24 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterable
+from typing import Any
 
 _NUMBERS = itertools.count()
 
 
 def write_text(
     path: str,
-    text: str | Iterable[str],
+    text: str | bytes | Iterable[str],
     *,
     prefix: str,
     newline: str | None = None,
     mode: int | None = None,
     durable: bool = True,
 ) -> None:
-    """Write `text` to `path` atomically; `mode` sets the new file's permissions (the
-    temporary file is private, 0600, otherwise). The temporary file's name is new to the
-    folder (this process's id and a count; never an existing file), without `tempfile`,
-    whose import alone is 2 % of a one-file lint.
+    """Write `text` (or bytes, as they are) to `path` atomically; `mode` sets the new
+    file's permissions (the temporary file is private, 0600, otherwise). The temporary
+    file's name is new to the folder (this process's id and a count; never an existing
+    file), without `tempfile`, whose import alone is 2 % of a one-file lint.
 
     `durable=False` leaves out the two syncs, for a cache: one lost in a power cut is
     rebuilt, and a sync would cost every run that writes it a few milliseconds.
@@ -40,8 +41,12 @@ def write_text(
     )
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
-            if isinstance(text, str):
+        if isinstance(text, bytes):  # a PDF: written as it is
+            out: Any = os.fdopen(handle, "wb")
+        else:
+            out = os.fdopen(handle, "w", encoding="utf-8", newline=newline)
+        with out:
+            if isinstance(text, (str, bytes)):
                 out.write(text)
             else:  # pieces, written as they come (a large export is never one string)
                 out.writelines(text)

@@ -9,18 +9,14 @@ from __future__ import annotations
 import io
 import itertools
 import json
-import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator
 
-from dsl import commands, session_log
-from dsl.atomic import new_file_mode, write_text
+from dsl import commands, output_file, session_log
 from dsl.outputs import csv_export, fhir
 from dsl.outputs.course import Course, course
 from dsl.outputs.session import steps_of
 from dsl.session_log import LogError
-from dsl.source import same_file
 
 
 def _fail(message: str) -> int:
@@ -51,23 +47,11 @@ def export_command(
     return _write(_render(made, fmt, subject), out, bom=fmt == "csv")
 
 
-# What an export is never written over: a program or a session log, by its name, even one
-# the export did not read (a slip of the keyboard must not cost a clinician's work).
-KEPT_SUFFIXES = (".prog", ".jsonl")
-
-
 def _overwrites(out: str, programs: list[str], session: str | None) -> str | None:
-    """Why `-o out` must not be written (None if it may): it is a program or a session log,
-    this export's own or another, by its suffix or because it is one of the files read."""
+    """Why `-o out` must not be written (None if it may): `output_file.refusal`."""
     if out == "-":
         return None
-    inputs = [*programs, *([session] if session else [])]
-    same = any(same_file(out, name) for name in inputs)
-    named = (out.lower(), os.path.realpath(out).lower())  # as given, and where it leads
-    if same or any(name.endswith(KEPT_SUFFIXES) for name in named):
-        what = "a file this export reads" if same else "a program or a session log"
-        return f"-o {out} is {what}; an export is never written over one: name another file"
-    return None
+    return output_file.refusal(out, [*programs, *([session] if session else [])], "export")
 
 
 def _render(made: Course, fmt: str, subject: str | None) -> Iterator[str]:
@@ -108,18 +92,7 @@ def _write(text: Iterator[str], out: str | None, *, bom: bool) -> int:
         return commands.EXIT_CLEAN
     data = itertools.chain(["\ufeff"] if bom else [], text)
     try:
-        there = os.stat(out)  # through symlinks
-    except OSError:
-        there = None
-    try:
-        if there is not None and not stat.S_ISREG(there.st_mode):
-            # A device or a pipe (`-o /dev/stdout`, a process substitution): written to.
-            with open(out, "w", encoding="utf-8", newline="") as handle:
-                handle.writelines(data)
-        else:  # a file, through any symlink: replaced whole, so a failed write leaves it be
-            mode = there.st_mode & 0o777 if there is not None else new_file_mode()
-            target = os.path.realpath(out)
-            write_text(target, data, prefix=".prog-export-", newline="", mode=mode)
+        output_file.write(out, data, prefix=".prog-export-")
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}")
     return commands.EXIT_CLEAN

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dsl import output_file
 from dsl.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, load_runnable
 
 SUFFIXES = (".html", ".htm", ".pdf")
@@ -40,7 +41,11 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
     loaded, code = load_runnable(file)
     if loaded is None or loaded.checked is None or loaded.source is None:
         return code
-    from dsl.outputs.handout import HandoutError, build, render_html, write_pdf
+    read = [file, *loaded.checked.includes, *([session] if session else [])]
+    if problem := output_file.refusal(str(path), read, "handout"):
+        _say(problem)
+        return EXIT_FAILURE
+    from dsl.outputs.handout import HandoutError, build, pdf, render_html
     from dsl.outputs.session import steps_of
     from dsl.session_log import LogError
 
@@ -55,10 +60,8 @@ def handout_command(file: str, session: str | None, output: str | None) -> int:
         return EXIT_FINDINGS
     html = render_html(handout)
     try:
-        if path.suffix.lower() == ".pdf":
-            write_pdf(html, str(path))
-        else:
-            path.write_text(html, encoding="utf-8")
+        made = pdf(html) if path.suffix.lower() == ".pdf" else html
+        output_file.write(str(path), made, prefix=".prog-handout-")
     except HandoutError as error:
         _say(str(error))
         return EXIT_FAILURE

@@ -139,8 +139,9 @@ def _page(handout: Handout) -> dict[str, Any]:
     }
 
 
-def write_pdf(html: str, path: str) -> None:
-    """`html` printed to a PDF at `path` by WeasyPrint; `HandoutError` when it is missing."""
+def pdf(html: str) -> bytes:
+    """`html` printed to a PDF by WeasyPrint; `HandoutError` when it is missing. Made whole
+    before any file is touched, so a PDF that cannot be made replaces nothing."""
     try:
         from weasyprint import HTML
     except ImportError:
@@ -149,4 +150,5 @@ def write_pdf(html: str, path: str) -> None:
         raise HandoutError(
             f"WeasyPrint cannot load its system libraries ({error}); see docs/handout.md"
         ) from None
-    HTML(string=html, base_url=None).write_pdf(path)
+    made: bytes = HTML(string=html, base_url=None).write_pdf()
+    return made

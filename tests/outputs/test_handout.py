@@ -91,6 +91,43 @@ def test_default_name_never_replaces_a_file(tmp_path):
     assert (tmp_path / "golfer.html").read_text(encoding="utf-8") == written
 
 
+def test_o_never_writes_over_a_program_a_session_log_or_an_include(tmp_path):
+    """`-o` through a link to the program, to a session log, or naming a file the program
+    includes is refused before anything is written; every file is as it was."""
+    (tmp_path / "lib.html").write_text("define warm:\n    pivot frontal x10\n", encoding="utf-8")
+    (tmp_path / "main.prog").write_text(
+        'target right glute-med\ninclude "lib.html"\nuse warm\nretest\n', encoding="utf-8"
+    )
+    (tmp_path / "notes.jsonl").write_text('{"a session": 1}\n', encoding="utf-8")
+    (tmp_path / "out.html").symlink_to("main.prog")
+    (tmp_path / "log.pdf").symlink_to("notes.jsonl")
+    kept = {path: path.read_bytes() for path in tmp_path.iterdir()}
+    for out, why in [
+        ("out.html", "a file this handout reads"),
+        ("log.pdf", "a program or a session log"),
+        ("lib.html", "a file this handout reads"),
+    ]:
+        done = prog("handout", "main.prog", "-o", out, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert f"-o {out} is {why}; a handout is never written over one" in done.stderr
+    assert {path: path.read_bytes() for path in tmp_path.iterdir()} == kept
+
+
+def test_o_replaces_a_handout_whole_keeping_its_permissions(tmp_path):
+    """An earlier handout is replaced in one step (a temporary file renamed over it), with
+    the permissions it had; nothing else is left in the folder."""
+    shutil.copy(GOLFER, tmp_path / "golfer.prog")
+    old = tmp_path / "golfer.html"
+    old.write_text("an older handout\n" * 10_000, encoding="utf-8")
+    old.chmod(0o640)
+    done = prog("handout", "golfer.prog", "-o", "golfer.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = old.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>") and "an older handout" not in text
+    assert old.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["golfer.html", "golfer.prog"]
+
+
 def test_bad_requests_get_one_line_and_exit_2(tmp_path):
     wrong = prog("handout", str(GOLFER), "-o", "golfer.docx", cwd=tmp_path)
     assert wrong.returncode == 2 and "must end in .html or .pdf" in wrong.stderr
