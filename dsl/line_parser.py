@@ -6,18 +6,18 @@ loop (`lalr`) lexes, shifts and reduces each token in Python. On the clean progr
 library holds that is most of what parsing cost, and parsing is about half of what a lint
 costs. This parser builds the very nodes the AST builder would, with the same spans.
 
-It reads only what it is sure of, and raises `Unsure` for anything else: a character or a
-statement no pattern here takes, a tab in the indentation, an indented first line, a
-dedent to a depth no block has, a number too long to be a dose, a block nested near the
-depth limit, a word where the grammar could also read a keyword (`taper foot over`).
 Lines indented under no header (after a line blanked for a syntax error, most often) are
-a stray block, as the grammar has it. The caller then
-parses the same text with the LALR loop, and every syntax error is still worded from
-Lark's own exception. The fuzz tests hold it to that: on any text it accepts, it builds
+read as a stray block, as the grammar has them. It reads only what it is sure of, and
+raises `Unsure` for anything else: a character or a statement no pattern here takes
+(`NoStatement`), a tab in the indentation, an indented first line, a dedent to a depth no
+block has, a number too long to be a dose, a block nested near the depth limit, a word
+where the grammar could also read a keyword (`taper foot over`). The caller then parses
+the same text with the LALR loop, and every syntax error is still worded from Lark's own
+exception. The fuzz tests hold it to that: on any text it accepts, it builds
 exactly what the LALR loop builds.
 
 Where the grammar lets a keyword touch a word (`pivot frontal for30s`), the patterns here
-want a blank between them and leave the text to the LALR loop: rare in a file, and never
+want a blank between them and leave the text to Lark's loop: rare in a file, and never
 wrong that way.
 """
 

@@ -142,10 +142,9 @@ def _run(
     out: list[Diagnostic] = []
     seen = set()
     for finding in findings:
-        if not _sound(finding, files):
-            problem = _finding_problem(finding, files)
-            if problem is not None:
-                return [_broken(rule, problem, anchor)]
+        problem = _finding_problem(finding, files)
+        if problem is not None:
+            return [_broken(rule, problem, anchor)]
         span = finding.span
         key = (span.file, span.line, span.col)
         if key in seen:  # a statement in a define used twice: one finding is enough
@@ -157,33 +156,28 @@ def _run(
     return out
 
 
-def _sound(finding: object, files: frozenset[str]) -> bool:
-    """True for a finding of exactly the plugin API's types, at a place in the program:
-    what every rule gives, tested in one expression of class identities and comparisons
-    (a lint may make 200,000 findings); anything else is judged by `_finding_problem`."""
-    if finding.__class__ is not Finding:
-        return False
-    span = finding.span  # type: ignore[attr-defined]
-    if span.__class__ is not Span or finding.message.__class__ is not str:  # type: ignore[attr-defined]
-        return False
-    file, line, col, end_line, end_col = span.file, span.line, span.col, span.end_line, span.end_col
-    return (
-        line.__class__ is int
-        and col.__class__ is int
-        and end_line.__class__ is int
-        and end_col.__class__ is int
-        and 1 <= line <= end_line
-        and col >= 1
-        and end_col >= 1
-        and (end_line > line or end_col >= col)
-        and file.__class__ is str
-        and file in files
-    )
-
-
 def _finding_problem(finding: object, files: frozenset[str]) -> str | None:
-    """What is wrong with something a rule gave that `_sound` did not pass, in words; None
-    if nothing is (a subclass of the API's types, say)."""
+    """What is wrong with something a rule gave, in words; None if it is a `Finding` at a
+    place in the program. What every rule gives, a finding of exactly the API's types, is
+    passed by one expression of class identities and comparisons (a lint may make 200,000
+    findings); anything else (a subclass, say) is judged by the descriptive checks."""
+    if finding.__class__ is Finding:
+        span = finding.span  # type: ignore[attr-defined]
+        if span.__class__ is Span and finding.message.__class__ is str:  # type: ignore[attr-defined]
+            line, col, end_line, end_col = span.line, span.col, span.end_line, span.end_col
+            if (
+                line.__class__ is int
+                and col.__class__ is int
+                and end_line.__class__ is int
+                and end_col.__class__ is int
+                and 1 <= line <= end_line
+                and col >= 1
+                and end_col >= 1
+                and (end_line > line or end_col >= col)
+                and span.file.__class__ is str
+                and span.file in files
+            ):
+                return None
     if not (
         isinstance(finding, Finding)
         and isinstance(finding.span, Span)
